@@ -1,0 +1,74 @@
+import type { Lang } from "../catalog/types";
+
+// The CLI's own texts, both languages with the same keys (a missing translation is a type error).
+const zh = {
+  usage: `用法:
+  kpi catalog [--json] [--lang zh|en] [--catalog 目录]
+  kpi score <模板> <指标> <输入> [<输入2> <输入3>] [--explain] [--lang zh|en]
+  kpi grade <模板> <总分> [--lang zh|en]
+  kpi assess <模板> --input <file.json | -> [--json] [--lang zh|en]
+  kpi batch [--lang zh|en]        (标准输入每行一个 JSON 请求,每行输出一个 JSON 结果)
+模板和指标可写 id、中文名、英文名或别名;空白输入写 ""。`,
+  templates: "模板",
+  id: "id",
+  name: "名称",
+  weight: "权重",
+  rule: "规则",
+  input: "输入",
+  points: "得分",
+  contribution: "计入总分",
+  section: "部分",
+  adjustments: "加减分",
+  total: "总分",
+  grade: "等级",
+  blank_total: "(有未填写的指标,总分为空:{names})",
+  points_line: "{points} 分",
+  blank_points: "空白(不计分)",
+  no_grades: "该模板没有等级标准",
+  error_prefix: "错误",
+  stdin_empty: "--input - 需要从标准输入读取 JSON,但没有收到内容",
+  input_not_object: "输入文件应是一个 JSON 对象,键为指标 id 或中文名",
+  indicators_count: "{n} 个指标",
+  adjustments_count: "{n} 项加减分",
+  notes: "说明",
+} as const;
+
+type CliKey = keyof typeof zh;
+
+const en: Record<CliKey, string> = {
+  usage: `Usage:
+  kpi catalog [--json] [--lang zh|en] [--catalog dir]
+  kpi score <template> <rule> <input> [<input2> <input3>] [--explain] [--lang zh|en]
+  kpi grade <template> <total> [--lang zh|en]
+  kpi assess <template> --input <file.json | -> [--json] [--lang zh|en]
+  kpi batch [--lang zh|en]        (one JSON request per line on stdin, one JSON result per line)
+Templates and rules may be given by id, Chinese or English name, or alias; a blank input is "".`,
+  templates: "Templates",
+  id: "id",
+  name: "Name",
+  weight: "Weight",
+  rule: "Rule",
+  input: "Input",
+  points: "Points",
+  contribution: "Counts",
+  section: "Section",
+  adjustments: "Adjustments",
+  total: "Total",
+  grade: "Grade",
+  blank_total: "(blank total: indicators not filled in: {names})",
+  points_line: "{points} points",
+  blank_points: "blank (no points)",
+  no_grades: "this template has no grade scale",
+  error_prefix: "Error",
+  stdin_empty: "--input - reads JSON from standard input, but nothing arrived",
+  input_not_object: "the input file must be one JSON object keyed by rule id or Chinese name",
+  indicators_count: "{n} indicators",
+  adjustments_count: "{n} adjustments",
+  notes: "Notes",
+};
+
+const CLI: Record<Lang, Record<CliKey, string>> = { zh, en };
+
+export function cliText(lang: Lang, key: CliKey, params: Record<string, string | number> = {}): string {
+  return CLI[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}

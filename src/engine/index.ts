@@ -1,0 +1,9 @@
+export { KpiError, isKpiError } from "./errors";
+export { roundExcel, displayNumber, displayPercent } from "./round";
+export { parseNumericText, isBlank, readInput, type InputValue } from "./input";
+export {
+  scoreRule, readInputs, compiledRule, gradeFor, assess, contributionOf,
+  type RuleScore, type Assessment, type RuleOutcome, type SectionOutcome, type RuleInput, type ScoreWarning,
+} from "./score";
+export { kindOf } from "./kinds/registry";
+export type { CompiledRule, Evaluation } from "./kinds/kind";

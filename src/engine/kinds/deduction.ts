@@ -1,0 +1,44 @@
+import type { DeductionRule } from "../../catalog/types";
+import { formatMessage } from "../../i18n";
+import { inputOf, onInput, type RuleKind } from "./kind";
+
+/** Full marks minus `per` for each occurrence, never below the floor (每投诉1次扣5分). */
+export const deductionKind: RuleKind<DeductionRule> = {
+  kind: "deduction",
+  inputsRead: (rule) => [inputOf(rule)],
+  validate(rule, path) {
+    const floor = rule.floor ?? 0;
+    return floor > rule.full ? [{ path: `${path}.floor`, message: `floor ${floor} is above full marks ${rule.full}` }] : [];
+  },
+  check() {},
+  compile(rule) {
+    const { full, per } = rule;
+    const floor = rule.floor ?? 0;
+    return onInput(inputOf(rule), (n) => {
+      const p = full - per * n;
+      return p < floor ? floor : p;
+    });
+  },
+  evaluate(rule, xs) {
+    const n = xs[inputOf(rule)];
+    const floor = rule.floor ?? 0;
+    const raw = rule.full - rule.per * n;
+    return { points: Math.max(floor, raw), detail: { floored: raw < floor } };
+  },
+  explain(rule, xs, ev, ctx, lang) {
+    return formatMessage(lang, "explain_deduction", {
+      rule: ctx.name[lang],
+      full: rule.full,
+      count: xs[inputOf(rule)],
+      per: rule.per,
+      floorNote: ev.detail.floored ? formatMessage(lang, "explain_floor", { floor: rule.floor ?? 0 }) : "",
+      points: ev.points,
+    });
+  },
+  summary(rule, _ctx, lang) {
+    return lang === "zh"
+      ? `满分${rule.full}, 每次扣${rule.per}, 最低${rule.floor ?? 0}`
+      : `full ${rule.full}, −${rule.per} each, floor ${rule.floor ?? 0}`;
+  },
+  pointsRange: (rule) => ({ min: rule.floor ?? 0, max: rule.full }),
+};
