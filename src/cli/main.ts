@@ -69,7 +69,7 @@ function catalogCommand(catalog: Catalog, args: ParsedArgs, lang: Lang, io: Io):
 function ruleRow(found: FoundRule, lang: Lang): string[] {
   const { rule } = found;
   const ctx = { name: rule.name, inputs: rule.inputs };
-  const weight = "weight" in rule ? weightText(rule.weight) : "±";
+  const weight = found.scope === "adjustment" ? "±" : weightText((rule as { weight?: number }).weight);
   const inputs = rule.inputs.map((i) => `${i.label[lang]} (${i.unit[lang]})`).join(" + ");
   return [rule.id, rule.name[lang], weight, kindOf(rule.rule).summary(rule.rule, ctx, lang), inputs];
 }

@@ -2,7 +2,7 @@ export { KpiError, isKpiError } from "./errors";
 export { roundExcel, displayNumber, displayPercent } from "./round";
 export { parseNumericText, isBlank, readInput, type InputValue } from "./input";
 export {
-  scoreRule, readInputs, compiledRule, gradeFor, assess, contributionOf,
+  scoreRule, readInputs, compiledRule, gradeFor, assess, contributionOf, fullMarks,
   type RuleScore, type Assessment, type RuleOutcome, type SectionOutcome, type RuleInput, type ScoreWarning,
 } from "./score";
 export { kindOf } from "./kinds/registry";

@@ -243,3 +243,17 @@ export function assess(template: Template, inputs: Record<string, RuleInput>, ca
     missing, warnings,
   };
 }
+
+/**
+ * A template's full marks: every row at its full marks (bonus parts left out), weighted as the template
+ * weights them. Infinity where a row has no printed maximum (qualitative templates).
+ */
+export function fullMarks(template: Template): number {
+  let total = 0;
+  for (const section of template.sections) {
+    for (const indicator of section.indicators) {
+      total += contributionOf(template, indicator, kindOf(indicator.rule).pointsRange(indicator.rule, true).max);
+    }
+  }
+  return total;
+}

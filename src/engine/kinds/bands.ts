@@ -58,14 +58,30 @@ export function toStepFunction(bands: readonly Band[]): { step?: StepFunction; g
   return { step: { bounds, reachedAtBound, points }, gaps, lonePoints };
 }
 
+/** The smallest double above `x`: `v > b` is exactly `v >= nextUp(b)` for every double v. */
+export function nextUp(x: number): number {
+  if (Number.isNaN(x) || x === Infinity) return x;
+  if (x === 0) return Number.MIN_VALUE;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  view.setBigUint64(0, x > 0 ? bits + 1n : bits - 1n);
+  return view.getFloat64(0);
+}
+
+/**
+ * The hot path. Every comparison becomes `x >= threshold` (a strict bound b becomes the next double above b,
+ * which is exact, not a nudge). Thresholds ascend, so the number of thresholds reached is the band's index;
+ * counting them without early exit keeps the loop free of data-dependent branches, which scattered inputs
+ * would mispredict.
+ */
 export function compileStep(step: StepFunction): (x: number) => number {
-  const b = Float64Array.from(step.bounds);
-  const reached = Uint8Array.from(step.reachedAtBound, (v) => (v ? 1 : 0));
+  const n = step.bounds.length;
+  const t = Float64Array.from(step.bounds, (b, i) => (step.reachedAtBound[i] ? b : nextUp(b)));
   const p = Float64Array.from(step.points);
-  const n = b.length;
   return (x: number) => {
     let i = 0;
-    while (i < n && (x > b[i] || (x === b[i] && reached[i] === 1))) i++;
+    for (let k = 0; k < n; k++) i += +(x >= t[k]);
     return p[i];
   };
 }
