@@ -7,3 +7,4 @@ export {
 } from "./score";
 export { kindOf } from "./kinds/registry";
 export type { CompiledRule, Evaluation } from "./kinds/kind";
+export { cellNumber, deduct, bonus, blend, tableLookup, pointsLayout, totalFromPoints, ruleListing, type PointsSlot } from "./generic";
