@@ -1,7 +1,7 @@
 import type { Band, BandsRule } from "../../catalog/types";
 import { displayCondition, displayInput, holds } from "../conditions";
 import { formatMessage } from "../../i18n";
-import { inputOf, onInput, type Problem, type RuleKind } from "./kind";
+import { inputOf, onInput, PART_LABELS, type Problem, type RuleKind } from "./kind";
 
 /**
  * A band list as a step function: ascending bounds, whether each bound itself belongs to the band above
@@ -124,6 +124,27 @@ export const bandsKind: RuleKind<BandsRule> = {
   summary(rule, ctx) {
     const spec = ctx.inputs[inputOf(rule)];
     return rule.bands.map((b) => `${displayCondition(b, spec)}→${b.points}`).join("; ");
+  },
+  ruleTable(rule, ctx) {
+    const { step } = toStepFunction(rule.bands);
+    if (!step) return [];
+    const spec = ctx.inputs[inputOf(rule)];
+    const percent = spec && (spec.measure === "rate" || spec.measure === "ratio");
+    if (step.bounds.length === 0) return [{ key: "points", label: PART_LABELS.points, values: step.points }];
+    return [
+      { key: "bound", label: PART_LABELS.bound, values: step.bounds, format: percent ? "percent" : "number" },
+      { key: "cmp", label: PART_LABELS.cmp, values: step.reachedAtBound.map((r) => (r ? "≥" : ">")), format: "text" },
+      { key: "points", label: PART_LABELS.points, values: step.points },
+    ];
+  },
+  formula(rule, refs) {
+    const { step } = toStepFunction(rule.bands);
+    const points = refs.part("points");
+    if (!step || step.bounds.length === 0) return `INDEX(${points},1)`;
+    const x = refs.input(inputOf(rule));
+    const bound = refs.part("bound");
+    // Count the bounds reached with exact comparisons: a strict bound (大于95) stays 95 in the sheet.
+    return `INDEX(${points},1+SUMPRODUCT((${x}>${bound})+(${x}=${bound})*(${refs.part("cmp")}="≥")))`;
   },
   pointsRange(rule) {
     const pts = rule.bands.map((b) => b.points);

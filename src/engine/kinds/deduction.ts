@@ -1,6 +1,6 @@
 import type { DeductionRule } from "../../catalog/types";
 import { formatMessage } from "../../i18n";
-import { inputOf, onInput, type RuleKind } from "./kind";
+import { inputOf, onInput, PART_LABELS, type RuleKind } from "./kind";
 
 /** Full marks minus `per` for each occurrence, never below the floor (每投诉1次扣5分). */
 export const deductionKind: RuleKind<DeductionRule> = {
@@ -40,5 +40,11 @@ export const deductionKind: RuleKind<DeductionRule> = {
       ? `满分${rule.full}, 每次扣${rule.per}, 最低${rule.floor ?? 0}`
       : `full ${rule.full}, −${rule.per} each, floor ${rule.floor ?? 0}`;
   },
+  ruleTable: (rule) => [
+    { key: "full", label: PART_LABELS.full, values: [rule.full] },
+    { key: "per", label: PART_LABELS.per, values: [rule.per] },
+    { key: "floor", label: PART_LABELS.floor, values: [rule.floor ?? 0] },
+  ],
+  formula: (rule, refs) => `MAX(${refs.part("floor")},${refs.part("full")}-${refs.part("per")}*${refs.input(inputOf(rule))})`,
   pointsRange: (rule) => ({ min: rule.floor ?? 0, max: rule.full }),
 };

@@ -13,6 +13,8 @@ export interface Problem {
 export interface RuleContext {
   name: Text;
   inputs: InputSpec[];
+  /** The language of texts placed in cells (rule tables on the rules sheet); zh when not given. */
+  lang?: Lang;
 }
 
 /** What one evaluation found, for explanations and checks. Kind-specific details live in `detail`. */
@@ -38,6 +40,10 @@ export interface RuleKind<R extends Rule = Rule> {
   explain(rule: R, xs: readonly number[], ev: Evaluation, ctx: RuleContext, lang: Lang): string;
   /** The rule in one line (band → points), for the catalog listing and the pane's rule tables. */
   summary(rule: R, ctx: RuleContext, lang: Lang): string;
+  /** The cells the rules sheet shows for this rule. */
+  ruleTable(rule: R, ctx: RuleContext): RuleTablePart[];
+  /** The portable Excel expression (no leading "=") computing the same points from input cells and the table. */
+  formula(rule: R, refs: FormulaRefs): string;
   /** Lowest and highest points the rule can give. `base` leaves out bonus parts (the row's full marks). */
   pointsRange(rule: R, base?: boolean): { min: number; max: number };
 }
@@ -57,3 +63,51 @@ export function onInput(index: number, f: (x: number) => number): CompiledRule {
 export function rangeText(min: number, max: number): { zh: string; en: string } {
   return { zh: `${min}–${max}`, en: `${min}–${max}` };
 }
+
+/**
+ * One named piece of a rule's table on the rules sheet (考核规则): the cells HR edits and formulas read.
+ * `values` is a column of cells; `percent` marks bounds of rates and ratios (shown as 0%).
+ */
+export interface RuleTablePart {
+  key: string;
+  label: Text;
+  values: Array<number | string>;
+  format?: "percent" | "number" | "text";
+}
+
+/**
+ * Where a formula finds things: `input(i)` is the cell (or expression) holding input i, `part(key)` the defined
+ * name of a rule-table part. Formulas use only portable functions (see src/sheets/formula-allowlist.ts).
+ */
+export interface FormulaRefs {
+  input(index: number): string;
+  part(key: string): string;
+}
+
+/** Labels of rule-table parts on the rules sheet. */
+export const PART_LABELS = {
+  bound: { zh: "界限", en: "Bound" },
+  cmp: { zh: "达到界限", en: "Bound reached at" },
+  points: { zh: "分值", en: "Points" },
+  op1: { zh: "条件一比较", en: "Condition 1" },
+  v1: { zh: "条件一界限", en: "Condition 1 bound" },
+  op2: { zh: "条件二比较", en: "Condition 2" },
+  v2: { zh: "条件二界限", en: "Condition 2 bound" },
+  both: { zh: "两项均达标", en: "Both met" },
+  first_only: { zh: "仅条件一达标", en: "Only condition 1 met" },
+  second_only: { zh: "仅条件二达标", en: "Only condition 2 met" },
+  neither: { zh: "均未达标", en: "Neither met" },
+  full: { zh: "满分", en: "Full marks" },
+  per: { zh: "每次分值", en: "Points per occurrence" },
+  floor: { zh: "最低分", en: "Floor" },
+  cap: { zh: "上限", en: "Cap" },
+  min_amount: { zh: "酌情最少", en: "Least amount" },
+  max_amount: { zh: "酌情最多", en: "Most amount" },
+  code: { zh: "等级", en: "Level" },
+  min_score: { zh: "最低分", en: "Lowest score" },
+  max_score: { zh: "最高分", en: "Highest score" },
+  descriptor: { zh: "行为描述", en: "Descriptor" },
+  yes: { zh: "是", en: "Yes" },
+  no: { zh: "否", en: "No" },
+  zero_if: { zh: "超过即为0分", en: "Zero beyond" },
+} satisfies Record<string, Text>;

@@ -2,7 +2,7 @@ import type { Level, LevelsRule } from "../../catalog/types";
 import { formatMessage } from "../../i18n";
 import { displayNumber } from "../round";
 import { KpiError } from "../errors";
-import { inputOf, onInput, type Problem, type RuleKind } from "./kind";
+import { inputOf, onInput, PART_LABELS, type Problem, type RuleKind } from "./kind";
 
 function inLevel(level: Level, x: number): boolean {
   return x >= level.min && (level.maxExclusive ? x < level.max : x <= level.max);
@@ -87,6 +87,20 @@ export const levelsKind: RuleKind<LevelsRule> = {
   },
   summary(rule, _ctx, lang) {
     return rule.levels.map((l) => `${l.code}: ${levelRangeText(l, lang)}`).join("; ");
+  },
+  ruleTable(rule, ctx) {
+    const lang = ctx.lang ?? "zh";
+    return [
+      { key: "code", label: PART_LABELS.code, values: rule.levels.map((l) => l.code), format: "text" },
+      { key: "min", label: PART_LABELS.min_score, values: rule.levels.map((l) => l.min) },
+      { key: "max", label: PART_LABELS.max_score, values: rule.levels.map((l) => l.max) },
+      { key: "descriptor", label: PART_LABELS.descriptor, values: rule.levels.map((l) => l.descriptor[lang]), format: "text" },
+    ];
+  },
+  // A typed score is the points; a level picked from the list scores the level's minimum.
+  formula(rule, refs) {
+    const x = refs.input(inputOf(rule));
+    return `IF(ISNUMBER(${x}),${x},INDEX(${refs.part("min")},MATCH(${x},${refs.part("code")},0)))`;
   },
   pointsRange(rule) {
     return { min: Math.min(...rule.levels.map((l) => l.min)), max: Math.max(...rule.levels.map((l) => l.max)) };

@@ -1,6 +1,6 @@
 import type { PerOccurrenceRule } from "../../catalog/types";
 import { formatMessage } from "../../i18n";
-import { inputOf, onInput, type RuleKind } from "./kind";
+import { inputOf, onInput, PART_LABELS, type RuleKind } from "./kind";
 
 /** A signed amount per occurrence, its total capped in absolute value (每例加2分,最高加5分; 扣10分/次). */
 export const perOccurrenceKind: RuleKind<PerOccurrenceRule> = {
@@ -33,6 +33,16 @@ export const perOccurrenceKind: RuleKind<PerOccurrenceRule> = {
     const per = rule.per > 0 ? `+${rule.per}` : `${rule.per}`;
     const cap = rule.cap === undefined ? "" : lang === "zh" ? `, 最多${rule.cap}` : `, cap ${rule.cap}`;
     return lang === "zh" ? `每次${per}${cap}` : `${per} each${cap}`;
+  },
+  ruleTable(rule) {
+    const parts = [{ key: "per", label: PART_LABELS.per, values: [rule.per] }];
+    if (rule.cap !== undefined) parts.push({ key: "cap", label: PART_LABELS.cap, values: [rule.cap] });
+    return parts;
+  },
+  formula(rule, refs) {
+    const raw = `${refs.part("per")}*${refs.input(inputOf(rule))}`;
+    if (rule.cap === undefined) return raw;
+    return rule.per > 0 ? `MIN(${refs.part("cap")},${raw})` : `MAX(-${refs.part("cap")},${raw})`;
   },
   pointsRange(rule) {
     const extreme = rule.cap !== undefined ? Math.sign(rule.per) * rule.cap : rule.per * 99;

@@ -24,5 +24,8 @@ export const vetoKind: RuleKind<VetoRule> = {
   summary(rule, _ctx, lang) {
     return lang === "zh" ? `是→${rule.section} 计0分` : `yes→${rule.section} scores 0`;
   },
+  // The veto zeroes its section in the total's formula; on its own it contributes nothing.
+  ruleTable: () => [],
+  formula: () => "0",
   pointsRange: () => ({ min: 0, max: 0 }),
 };
