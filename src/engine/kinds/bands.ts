@@ -132,8 +132,8 @@ export const bandsKind: RuleKind<BandsRule> = {
     const percent = spec && (spec.measure === "rate" || spec.measure === "ratio");
     if (step.bounds.length === 0) return [{ key: "points", label: PART_LABELS.points, values: step.points }];
     return [
-      { key: "bound", label: PART_LABELS.bound, values: step.bounds, format: percent ? "percent" : "number" },
-      { key: "cmp", label: PART_LABELS.cmp, values: step.reachedAtBound.map((r) => (r ? "≥" : ">")), format: "text" },
+      { key: "bound", label: PART_LABELS.bound, values: step.bounds, format: percent ? "percent" : "number", offset: 1 },
+      { key: "cmp", label: PART_LABELS.cmp, values: step.reachedAtBound.map((r) => (r ? "≥" : ">")), format: "text", offset: 1 },
       { key: "points", label: PART_LABELS.points, values: step.points },
     ];
   },

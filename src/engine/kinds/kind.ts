@@ -73,6 +73,8 @@ export interface RuleTablePart {
   label: Text;
   values: Array<number | string>;
   format?: "percent" | "number" | "text";
+  /** Rows left empty above the values, to line them up with another part (a band's bound sits beside its points). */
+  offset?: number;
 }
 
 /**
