@@ -5,6 +5,7 @@ import { loadTemplateDir } from "../catalog/load";
 import type { Lang, Template } from "../catalog/types";
 import { assess, displayNumber, gradeFor, isKpiError, kindOf, scoreRule, type InputValue, type RuleInput } from "../engine";
 import { runBatch } from "./batch";
+import { generateCommand } from "./generate";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { cliText } from "./messages";
 import { renderTable } from "./table";
@@ -16,8 +17,8 @@ export interface Io {
   stdinLines: () => AsyncIterable<string>;
 }
 
-const VALUE_OPTIONS = ["--lang", "--input", "--catalog"];
-const FLAG_OPTIONS = ["--json", "--explain", "--help", "-h"];
+const VALUE_OPTIONS = ["--lang", "--input", "--catalog", "--layout", "--employees", "--period", "--formulas", "--password", "-o", "--output"];
+const FLAG_OPTIONS = ["--json", "--explain", "--help", "-h", "--split", "--no-protect", "--skip-bad"];
 
 function langOf(args: ParsedArgs): Lang {
   const lang = args.options.get("--lang");
@@ -174,6 +175,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await assessCommand(catalog, args, lang, io);
       case "batch":
         return await runBatch(catalog, lang, io);
+      case "generate":
+        return await generateCommand(catalog, args, lang, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

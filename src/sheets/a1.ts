@@ -110,7 +110,8 @@ export function isValidDefinedName(name: string): boolean {
   if (name.length === 0 || name.length > 255) return false;
   if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) return false;
   if (/^[A-Za-z]{1,3}[0-9]+$/.test(name)) return false;
-  if (/^[Rr]([0-9]*)?[Cc]?([0-9]*)?$/.test(name)) return false;
+  // R1C1-style references: R, C, R5, C3, R1C1.
+  if (/^([Rr][0-9]*)?([Cc][0-9]*)?$/.test(name)) return false;
   return true;
 }
 

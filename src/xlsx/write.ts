@@ -188,7 +188,8 @@ function addTable(ws: ExcelJS.Worksheet, sheet: SheetPlan, name: string): void {
     const rowStyles: Array<Partial<ExcelJS.Style>> = [];
     for (let c = c1; c <= c2; c++) {
       const cell = ws.getCell(r, c);
-      row.push(cell.value);
+      // cell.value drops a formula's cached result when it is "" or 0: keep formula and result explicitly.
+      row.push(cell.formula ? ({ formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue) : cell.value);
       rowStyles.push({ ...cell.style });
     }
     rows.push(row);
@@ -196,9 +197,15 @@ function addTable(ws: ExcelJS.Worksheet, sheet: SheetPlan, name: string): void {
   }
   const headerStyles = columns.map((_c, i) => ({ ...ws.getCell(r1, c1 + i).style }));
   ws.addTable({ name, ref: a1(r1, c1), headerRow: true, totalsRow: false, style: { theme: undefined, showRowStripes: false }, columns, rows });
-  // addTable resets cell styles: put ours back.
+  // addTable resets cell styles and loses cached results: put ours back.
   headerStyles.forEach((s, i) => (ws.getCell(r1, c1 + i).style = s));
-  styles.forEach((rowStyles, r) => rowStyles.forEach((s, c) => (ws.getCell(r1 + 1 + r, c1 + c).style = s)));
+  styles.forEach((rowStyles, r) =>
+    rowStyles.forEach((s, c) => {
+      const cell = ws.getCell(r1 + 1 + r, c1 + c);
+      cell.value = rows[r][c];
+      cell.style = s;
+    }),
+  );
 }
 
 /** Applies protection; ExcelJS hashes the password asynchronously. */

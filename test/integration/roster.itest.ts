@@ -8,7 +8,7 @@ import { rosterLayout } from "../../src/sheets/roster";
 import { buildWorkbookPlan } from "../../src/sheets/workbook";
 import type { CellValue } from "../../src/sheets/plan";
 import { writePlanToFile } from "../../src/xlsx/write";
-import { savedValues } from "./cell-values";
+import { savedValues } from "../support/cell-values";
 import { recalculate, sofficeVersion } from "./libreoffice";
 import { a1 } from "../../src/sheets/a1";
 import { boundaryRows, key, randomRow, type Row } from "./rows";

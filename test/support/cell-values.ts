@@ -22,7 +22,11 @@ function texts(xml: string): string {
 
 /** Values by cell address ("A1") for the sheets of a workbook, in workbook order. */
 export async function savedValues(file: string): Promise<Array<Map<string, Saved>>> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
+  return savedValuesFromBuffer(readFileSync(file));
+}
+
+export async function savedValuesFromBuffer(buffer: Buffer): Promise<Array<Map<string, Saved>>> {
+  const zip = await JSZip.loadAsync(buffer);
   const shared: string[] = [];
   const sst = zip.file("xl/sharedStrings.xml");
   if (sst) for (const m of (await sst.async("string")).matchAll(/<si>([\s\S]*?)<\/si>/g)) shared.push(texts(m[1]));
