@@ -1,4 +1,5 @@
 import { kindOf, isKnownKind } from "../engine/kinds/registry";
+import { sheetKindOf } from "../engine/kinds/sheet-registry";
 import type { Problem, RuleContext } from "../engine/kinds/kind";
 import type { Adjustment, Indicator, Template } from "./types";
 
@@ -101,6 +102,6 @@ function validateScorable(item: Indicator | Adjustment, path: string): Problem[]
   item.inputs.forEach((spec, i) => {
     if (!read.includes(i)) problems.push({ path: `${path}.inputs[${i}]`, message: `input "${spec.id}" is never read by the rule` });
   });
-  problems.push(...kindOf(item.rule).validate(item.rule, `${path}.rule`, ctx));
+  problems.push(...sheetKindOf(item.rule).validate(item.rule, `${path}.rule`, ctx));
   return problems;
 }

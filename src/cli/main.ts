@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { sheetKindOf } from "../engine/kinds/sheet-registry";
 import { createInterface } from "node:readline";
 import { Catalog, defaultCatalog, type FoundRule } from "../catalog";
 import { loadTemplateDir } from "../catalog/load";
@@ -72,7 +73,7 @@ function ruleRow(found: FoundRule, lang: Lang): string[] {
   const ctx = { name: rule.name, inputs: rule.inputs };
   const weight = found.scope === "adjustment" ? "±" : weightText((rule as { weight?: number }).weight);
   const inputs = rule.inputs.map((i) => `${i.label[lang]} (${i.unit[lang]})`).join(" + ");
-  return [rule.id, rule.name[lang], weight, kindOf(rule.rule).summary(rule.rule, ctx, lang), inputs];
+  return [rule.id, rule.name[lang], weight, sheetKindOf(rule.rule).summary(rule.rule, ctx, lang), inputs];
 }
 
 function scoreCommand(catalog: Catalog, args: ParsedArgs, lang: Lang, io: Io): number {

@@ -1,6 +1,7 @@
 // Formulas shared by the roster, the form and applied columns: a rule's score from its input cells, a template's
 // total from the score cells, its grade and rank. Portable: the functions listed in formula-allowlist.ts only.
 import type { FoundRule } from "../catalog/catalog";
+import { sheetKindOf } from "../engine/kinds/sheet-registry";
 import type { Indicator, Template } from "../catalog/types";
 import { kindOf } from "../engine/kinds/registry";
 import type { RuleNames } from "./rules-sheet";
@@ -14,7 +15,7 @@ function ruleFormula(found: FoundRule, names: RuleNames, input: (i: number) => s
   const { rule } = found;
   // A blank further input counts as 0, as the engine reads it.
   const ref = (i: number) => (rule.inputs[i].blank === "zero" ? `IF(${input(i)}="",0,${input(i)})` : input(i));
-  return kindOf(rule.rule).formula(rule.rule, { input: ref, part: (key) => names.part(rule.id, key) });
+  return sheetKindOf(rule.rule).formula(rule.rule, { input: ref, part: (key) => names.part(rule.id, key) });
 }
 
 /**

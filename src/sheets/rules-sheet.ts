@@ -1,6 +1,7 @@
 // The rules sheet (考核规则): every rule's table as cells with defined names, so formulas read the policy from
 // cells and HR changes a threshold in one place. Visible, so recipients can see how scores come about.
 import { scorableRules, type FoundRule } from "../catalog/catalog";
+import { sheetKindOf } from "../engine/kinds/sheet-registry";
 import type { Lang, Template } from "../catalog/types";
 import { kindOf } from "../engine/kinds/registry";
 import { a1Abs, rangeA1, rangeAbs } from "./a1";
@@ -155,7 +156,7 @@ function ruleBlock(plan: SheetPlan, found: FoundRule, lang: Lang, names: RuleNam
   const { rule } = found;
   const put = (cell: CellPlan) => plan.cells.push(cell);
   const ctx = { name: rule.name, inputs: rule.inputs, lang };
-  const kind = kindOf(rule.rule);
+  const kind = sheetKindOf(rule.rule);
   let row = start;
   const weight = "weight" in rule ? rule.weight : undefined;
   put({ row, col: 1, value: rule.name[lang], style: { style: "section" } });

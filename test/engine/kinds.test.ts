@@ -1,4 +1,5 @@
 import type { Band, Rule, Text } from "../../src/catalog/types";
+import { sheetKindOf } from "../../src/engine/kinds/sheet-registry";
 import { KpiError } from "../../src/engine/errors";
 import { firstBand, toStepFunction } from "../../src/engine/kinds/bands";
 import { amountAllowed } from "../../src/engine/kinds/discretionary";
@@ -31,7 +32,7 @@ describe("bands become a step function that counts the bounds reached", () => {
     const { step, gaps } = toStepFunction(strict);
     expect(step).toBeUndefined();
     expect(gaps).toEqual(["= 80"]);
-    expect(kindOf({ kind: "bands", bands: strict }).validate({ kind: "bands", bands: strict }, "rule", ctx())).toHaveLength(1);
+    expect(sheetKindOf({ kind: "bands", bands: strict }).validate({ kind: "bands", bands: strict }, "rule", ctx())).toHaveLength(1);
   });
 
   test("strict bounds stay exact: 95 is not above 95", () => {
@@ -48,7 +49,7 @@ describe("bands become a step function that counts the bounds reached", () => {
       { op: ">=", value: 90, points: 10 },
       { op: "<", value: 80, points: 0 },
     ];
-    const problems = kindOf({ kind: "bands", bands: shadowed }).validate({ kind: "bands", bands: shadowed }, "rule", ctx());
+    const problems = sheetKindOf({ kind: "bands", bands: shadowed }).validate({ kind: "bands", bands: shadowed }, "rule", ctx());
     expect(problems.map((p) => p.path)).toContain("rule.bands[1]");
   });
 

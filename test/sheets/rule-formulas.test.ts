@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { sheetKindOf } from "../../src/engine/kinds/sheet-registry";
 import { HyperFormula } from "hyperformula";
 import { defaultCatalog, scorableRules, type FoundRule } from "../../src/catalog";
 import type { InputSpec, Rule } from "../../src/catalog/types";
@@ -33,7 +34,7 @@ function arbInput(spec: InputSpec, codes: string[]): fc.Arbitrary<number | strin
 function sheetFor(found: FoundRule) {
   const rule = found.rule.rule;
   const ctx = { name: found.rule.name, inputs: found.rule.inputs };
-  const table = kindOf(rule).ruleTable(rule, ctx);
+  const table = sheetKindOf(rule).ruleTable(rule, ctx);
   const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true });
   const sheet = hf.addSheet("Rules");
   const sheetId = hf.getSheetId(sheet)!;
@@ -44,7 +45,7 @@ function sheetFor(found: FoundRule) {
     const letter = String.fromCharCode(65 + col);
     hf.addNamedExpression(`T_${part.key}`, `=Rules!$${letter}$1:$${letter}$${part.values.length}`);
   });
-  const formula = kindOf(rule).formula(rule, {
+  const formula = sheetKindOf(rule).formula(rule, {
     input: (i) => (found.rule.inputs[i].blank === "zero" ? `IF(${"ABC"[i]}1="",0,${"ABC"[i]}1)` : `${"ABC"[i]}1`),
     part: (key) => `T_${key}`,
   });

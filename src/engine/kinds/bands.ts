@@ -1,7 +1,7 @@
 import type { Band, BandsRule } from "../../catalog/types";
 import { displayCondition, displayInput, holds } from "../conditions";
 import { formatMessage } from "../../i18n";
-import { inputOf, onInput, PART_LABELS, type Problem, type RuleKind } from "./kind";
+import { inputOf, onInput, PART_LABELS, type Problem, type RuleKind, type RuleSheetKind } from "./kind";
 
 /**
  * A band list as a step function: ascending bounds, whether each bound itself belongs to the band above
@@ -89,17 +89,6 @@ export function compileStep(step: StepFunction): (x: number) => number {
 export const bandsKind: RuleKind<BandsRule> = {
   kind: "bands",
   inputsRead: (rule) => [inputOf(rule)],
-  validate(rule, path) {
-    const problems: Problem[] = [];
-    const { gaps, lonePoints } = toStepFunction(rule.bands);
-    for (const g of gaps) problems.push({ path: `${path}.bands`, message: `no band holds for values ${g}; add a band (mark it "inferred": true and explain it in a note)` });
-    for (const v of lonePoints) problems.push({ path: `${path}.bands`, message: `the value ${v} scores differently from both sides of it` });
-    rule.bands.forEach((band, i) => {
-      const shadowedBy = rule.bands.slice(0, i).findIndex((earlier) => covers(earlier, band));
-      if (shadowedBy >= 0) problems.push({ path: `${path}.bands[${i}]`, message: `never applies: band ${shadowedBy} already holds for every value it holds for` });
-    });
-    return problems;
-  },
   check() {},
   compile(rule) {
     const { step } = toStepFunction(rule.bands);
@@ -120,6 +109,25 @@ export const bandsKind: RuleKind<BandsRule> = {
       condition: displayCondition(band, spec),
       points: ev.points,
     });
+  },
+  pointsRange(rule) {
+    const pts = rule.bands.map((b) => b.points);
+    return { min: Math.min(...pts), max: Math.max(...pts) };
+  },
+};
+
+/** Authoring and sheet support: checks, one-line summary, rules-sheet table, portable formula. */
+export const bandsSheet: RuleSheetKind<BandsRule> = {
+  validate(rule, path) {
+    const problems: Problem[] = [];
+    const { gaps, lonePoints } = toStepFunction(rule.bands);
+    for (const g of gaps) problems.push({ path: `${path}.bands`, message: `no band holds for values ${g}; add a band (mark it "inferred": true and explain it in a note)` });
+    for (const v of lonePoints) problems.push({ path: `${path}.bands`, message: `the value ${v} scores differently from both sides of it` });
+    rule.bands.forEach((band, i) => {
+      const shadowedBy = rule.bands.slice(0, i).findIndex((earlier) => covers(earlier, band));
+      if (shadowedBy >= 0) problems.push({ path: `${path}.bands[${i}]`, message: `never applies: band ${shadowedBy} already holds for every value it holds for` });
+    });
+    return problems;
   },
   summary(rule, ctx) {
     const spec = ctx.inputs[inputOf(rule)];
@@ -145,10 +153,6 @@ export const bandsKind: RuleKind<BandsRule> = {
     const bound = refs.part("bound");
     // Count the bounds reached with exact comparisons: a strict bound (大于95) stays 95 in the sheet.
     return `INDEX(${points},1+SUMPRODUCT((${x}>${bound})+(${x}=${bound})*(${refs.part("cmp")}="≥")))`;
-  },
-  pointsRange(rule) {
-    const pts = rule.bands.map((b) => b.points);
-    return { min: Math.min(...pts), max: Math.max(...pts) };
   },
 };
 

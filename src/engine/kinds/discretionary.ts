@@ -1,7 +1,7 @@
 import type { DiscretionaryRule } from "../../catalog/types";
 import { formatMessage } from "../../i18n";
 import { KpiError } from "../errors";
-import { inputOf, onInput, PART_LABELS, type RuleKind } from "./kind";
+import { inputOf, onInput, PART_LABELS, type RuleKind, type RuleSheetKind } from "./kind";
 
 const EPS = 1e-9;
 
@@ -27,9 +27,6 @@ export function discretionaryRangeText(rule: DiscretionaryRule, lang: "zh" | "en
 export const discretionaryKind: RuleKind<DiscretionaryRule> = {
   kind: "discretionary",
   inputsRead: (rule) => [inputOf(rule)],
-  validate(rule, path) {
-    return rule.min > rule.max ? [{ path, message: `min ${rule.min} is above max ${rule.max}` }] : [];
-  },
   check(rule, xs, ctx) {
     const amount = xs[inputOf(rule)];
     if (!amountAllowed(rule, amount)) {
@@ -62,6 +59,20 @@ export const discretionaryKind: RuleKind<DiscretionaryRule> = {
       points: ev.points,
     });
   },
+  pointsRange(rule) {
+    // Per occurrence, the number of occurrences is unbounded: so is the amount.
+    const most = rule.perOccurrence ? Infinity : rule.max;
+    const base = rule.base ?? 0;
+    if (rule.sign > 0) return { min: base, max: base + most };
+    return { min: rule.base === undefined ? -most : Math.max(0, base - most), max: base };
+  },
+};
+
+/** Authoring and sheet support: checks, one-line summary, rules-sheet table, portable formula. */
+export const discretionarySheet: RuleSheetKind<DiscretionaryRule> = {
+  validate(rule, path) {
+    return rule.min > rule.max ? [{ path, message: `min ${rule.min} is above max ${rule.max}` }] : [];
+  },
   summary(rule, _ctx, lang) {
     const verb = formatMessage(lang, rule.sign < 0 ? "verb_deduct" : "verb_add");
     const base = rule.base === undefined ? "" : lang === "zh" ? `满分${rule.base}, ` : `full ${rule.base}, `;
@@ -79,12 +90,5 @@ export const discretionaryKind: RuleKind<DiscretionaryRule> = {
     const x = refs.input(inputOf(rule));
     if (rule.base === undefined) return rule.sign < 0 ? `-${x}` : x;
     return rule.sign < 0 ? `MAX(0,${refs.part("base")}-${x})` : `${refs.part("base")}+${x}`;
-  },
-  pointsRange(rule) {
-    // Per occurrence, the number of occurrences is unbounded: so is the amount.
-    const most = rule.perOccurrence ? Infinity : rule.max;
-    const base = rule.base ?? 0;
-    if (rule.sign > 0) return { min: base, max: base + most };
-    return { min: rule.base === undefined ? -most : Math.max(0, base - most), max: base };
   },
 };

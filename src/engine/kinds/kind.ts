@@ -31,21 +31,28 @@ export interface RuleKind<R extends Rule = Rule> {
   kind: R["kind"];
   /** Indexes of the indicator inputs this rule reads. */
   inputsRead(rule: R): number[];
-  /** Problems a template author must fix (the schema checks shapes; this checks meaning). */
-  validate(rule: R, path: string, ctx: RuleContext): Problem[];
   /** Throws a KpiError when inputs are numbers the rule cannot score (a level score in no level …). */
   check(rule: R, xs: readonly number[], ctx: RuleContext): void;
   compile(rule: R): CompiledRule;
   evaluate(rule: R, xs: readonly number[]): Evaluation;
   explain(rule: R, xs: readonly number[], ev: Evaluation, ctx: RuleContext, lang: Lang): string;
+  /** Lowest and highest points the rule can give. `base` leaves out bonus parts (the row's full marks). */
+  pointsRange(rule: R, base?: boolean): { min: number; max: number };
+}
+
+/**
+ * What authoring and sheets need from a kind, kept apart from RuleKind so the functions bundle (which only
+ * scores and explains) does not carry it: webpack drops unused exports, not unused object members.
+ */
+export interface RuleSheetKind<R extends Rule = Rule> {
+  /** Problems a template author must fix (the schema checks shapes; this checks meaning). */
+  validate(rule: R, path: string, ctx: RuleContext): Problem[];
   /** The rule in one line (band → points), for the catalog listing and the pane's rule tables. */
   summary(rule: R, ctx: RuleContext, lang: Lang): string;
   /** The cells the rules sheet shows for this rule. */
   ruleTable(rule: R, ctx: RuleContext): RuleTablePart[];
   /** The portable Excel expression (no leading "=") computing the same points from input cells and the table. */
   formula(rule: R, refs: FormulaRefs): string;
-  /** Lowest and highest points the rule can give. `base` leaves out bonus parts (the row's full marks). */
-  pointsRange(rule: R, base?: boolean): { min: number; max: number };
 }
 
 export function inputOf(rule: Rule): number {

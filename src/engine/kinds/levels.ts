@@ -2,7 +2,7 @@ import type { Level, LevelsRule } from "../../catalog/types";
 import { formatMessage } from "../../i18n";
 import { displayNumber } from "../round";
 import { KpiError } from "../errors";
-import { inputOf, onInput, PART_LABELS, type Problem, type RuleKind } from "./kind";
+import { inputOf, onInput, PART_LABELS, type Problem, type RuleKind, type RuleSheetKind } from "./kind";
 
 function inLevel(level: Level, x: number): boolean {
   return x >= level.min && (level.maxExclusive ? x < level.max : x <= level.max);
@@ -36,29 +36,6 @@ export function levelRangeText(level: Level, lang: "zh" | "en"): string {
 export const levelsKind: RuleKind<LevelsRule> = {
   kind: "levels",
   inputsRead: (rule) => [inputOf(rule)],
-  validate(rule, path) {
-    const problems: Problem[] = [];
-    const codes = new Set<string>();
-    rule.levels.forEach((level, i) => {
-      if (level.min > level.max || (level.maxExclusive && level.min === level.max)) {
-        problems.push({ path: `${path}.levels[${i}]`, message: `empty range ${level.min}–${level.max}` });
-      }
-      const code = level.code.toUpperCase();
-      if (codes.has(code)) problems.push({ path: `${path}.levels[${i}].code`, message: `duplicate level code ${level.code}` });
-      codes.add(code);
-      if (/^-?\d+(\.\d+)?$/.test(level.code) && Number(level.code) !== level.min) {
-        // A numeric code would be read as a score, not as the level.
-        problems.push({ path: `${path}.levels[${i}].code`, message: `numeric code ${level.code} would be read as a score; use a letter` });
-      }
-    });
-    const best = levelsBestFirst(rule);
-    for (let i = 1; i < best.length; i++) {
-      if (best[i].max > best[i - 1].max) {
-        problems.push({ path: `${path}.order`, message: `levels are not in ${rule.order} order: ${best[i].code} reaches higher than ${best[i - 1].code}` });
-      }
-    }
-    return problems;
-  },
   check(rule, xs, ctx) {
     const x = xs[inputOf(rule)];
     if (rule.wholeNumbers && !Number.isInteger(x)) {
@@ -85,6 +62,36 @@ export const levelsKind: RuleKind<LevelsRule> = {
       points: ev.points,
     });
   },
+  pointsRange(rule) {
+    return { min: Math.min(...rule.levels.map((l) => l.min)), max: Math.max(...rule.levels.map((l) => l.max)) };
+  },
+};
+
+/** Authoring and sheet support: checks, one-line summary, rules-sheet table, portable formula. */
+export const levelsSheet: RuleSheetKind<LevelsRule> = {
+  validate(rule, path) {
+    const problems: Problem[] = [];
+    const codes = new Set<string>();
+    rule.levels.forEach((level, i) => {
+      if (level.min > level.max || (level.maxExclusive && level.min === level.max)) {
+        problems.push({ path: `${path}.levels[${i}]`, message: `empty range ${level.min}–${level.max}` });
+      }
+      const code = level.code.toUpperCase();
+      if (codes.has(code)) problems.push({ path: `${path}.levels[${i}].code`, message: `duplicate level code ${level.code}` });
+      codes.add(code);
+      if (/^-?\d+(\.\d+)?$/.test(level.code) && Number(level.code) !== level.min) {
+        // A numeric code would be read as a score, not as the level.
+        problems.push({ path: `${path}.levels[${i}].code`, message: `numeric code ${level.code} would be read as a score; use a letter` });
+      }
+    });
+    const best = levelsBestFirst(rule);
+    for (let i = 1; i < best.length; i++) {
+      if (best[i].max > best[i - 1].max) {
+        problems.push({ path: `${path}.order`, message: `levels are not in ${rule.order} order: ${best[i].code} reaches higher than ${best[i - 1].code}` });
+      }
+    }
+    return problems;
+  },
   summary(rule, _ctx, lang) {
     return rule.levels.map((l) => `${l.code}: ${levelRangeText(l, lang)}`).join("; ");
   },
@@ -101,8 +108,5 @@ export const levelsKind: RuleKind<LevelsRule> = {
   formula(rule, refs) {
     const x = refs.input(inputOf(rule));
     return `IF(ISNUMBER(${x}),${x},INDEX(${refs.part("min")},MATCH(${x},${refs.part("code")},0)))`;
-  },
-  pointsRange(rule) {
-    return { min: Math.min(...rule.levels.map((l) => l.min)), max: Math.max(...rule.levels.map((l) => l.max)) };
   },
 };

@@ -1,12 +1,11 @@
 import type { PerOccurrenceRule } from "../../catalog/types";
 import { formatMessage } from "../../i18n";
-import { inputOf, onInput, PART_LABELS, type RuleKind } from "./kind";
+import { inputOf, onInput, PART_LABELS, type RuleKind, type RuleSheetKind } from "./kind";
 
 /** A signed amount per occurrence, its total capped in absolute value (每例加2分,最高加5分; 扣10分/次). */
 export const perOccurrenceKind: RuleKind<PerOccurrenceRule> = {
   kind: "per_occurrence",
   inputsRead: (rule) => [inputOf(rule)],
-  validate: () => [],
   check() {},
   compile(rule) {
     const per = rule.per;
@@ -28,6 +27,15 @@ export const perOccurrenceKind: RuleKind<PerOccurrenceRule> = {
       points: ev.points > 0 ? `+${ev.points}` : ev.points,
     });
   },
+  pointsRange(rule) {
+    const extreme = rule.cap !== undefined ? Math.sign(rule.per) * rule.cap : rule.per * 99;
+    return { min: Math.min(0, extreme), max: Math.max(0, extreme) };
+  },
+};
+
+/** Authoring and sheet support: checks, one-line summary, rules-sheet table, portable formula. */
+export const perOccurrenceSheet: RuleSheetKind<PerOccurrenceRule> = {
+  validate: () => [],
   // Without a cap the count is unbounded; the range is what a whole month can plausibly reach (99 occurrences).
   summary(rule, _ctx, lang) {
     const per = rule.per > 0 ? `+${rule.per}` : `${rule.per}`;
@@ -43,9 +51,5 @@ export const perOccurrenceKind: RuleKind<PerOccurrenceRule> = {
     const raw = `${refs.part("per")}*${refs.input(inputOf(rule))}`;
     if (rule.cap === undefined) return raw;
     return rule.per > 0 ? `MIN(${refs.part("cap")},${raw})` : `MAX(-${refs.part("cap")},${raw})`;
-  },
-  pointsRange(rule) {
-    const extreme = rule.cap !== undefined ? Math.sign(rule.per) * rule.cap : rule.per * 99;
-    return { min: Math.min(0, extreme), max: Math.max(0, extreme) };
   },
 };

@@ -12,7 +12,12 @@ import { vetoKind } from "./veto";
 import { yesNoKind } from "./yes_no";
 
 // Adding a rule kind: one module in this folder and one line here.
-const KINDS: { [K in RuleKindName]: RuleKind<Extract<Rule, { kind: K }>> } = {
+type Registry = { [K in RuleKindName]: RuleKind<Extract<Rule, { kind: K }>> };
+
+// Built on first use: combined.ts imports the registries, so at module load a kind may not be defined yet.
+let registry: Registry | undefined;
+
+const build = (): Registry => ({
   bands: bandsKind,
   two_thresholds: twoThresholdsKind,
   deduction: deductionKind,
@@ -23,14 +28,16 @@ const KINDS: { [K in RuleKindName]: RuleKind<Extract<Rule, { kind: K }>> } = {
   yes_no: yesNoKind,
   veto: vetoKind,
   combined: combinedKind,
-};
+});
 
 export function kindOf<R extends Rule>(rule: R): RuleKind<R> {
-  const kind = KINDS[rule.kind] as unknown as RuleKind<R> | undefined;
+  registry ??= build();
+  const kind = registry[rule.kind] as unknown as RuleKind<R> | undefined;
   if (!kind) throw new Error(`unknown rule kind "${(rule as { kind: string }).kind}"`);
   return kind;
 }
 
 export function isKnownKind(name: string): name is RuleKindName {
-  return Object.prototype.hasOwnProperty.call(KINDS, name);
+  registry ??= build();
+  return Object.prototype.hasOwnProperty.call(registry, name);
 }

@@ -1,13 +1,12 @@
 import type { TwoThresholdsRule } from "../../catalog/types";
 import { displayCondition, displayInput, holds, opSymbol } from "../conditions";
 import { formatMessage } from "../../i18n";
-import { PART_LABELS, type RuleKind } from "./kind";
+import { PART_LABELS, type RuleKind, type RuleSheetKind } from "./kind";
 
 /** 首问 ≤30秒 and 平均 ≤60秒 → 5; only the first → 3; only the second → 2; neither → 0. Inputs 0 and 1. */
 export const twoThresholdsKind: RuleKind<TwoThresholdsRule> = {
   kind: "two_thresholds",
   inputsRead: () => [0, 1],
-  validate: () => [],
   check() {},
   compile(rule) {
     const { first, second, points } = rule;
@@ -41,6 +40,15 @@ export const twoThresholdsKind: RuleKind<TwoThresholdsRule> = {
       points: ev.points,
     });
   },
+  pointsRange(rule) {
+    const v = Object.values(rule.points);
+    return { min: Math.min(...v), max: Math.max(...v) };
+  },
+};
+
+/** Authoring and sheet support: checks, one-line summary, rules-sheet table, portable formula. */
+export const twoThresholdsSheet: RuleSheetKind<TwoThresholdsRule> = {
+  validate: () => [],
   summary(rule, ctx, lang) {
     const [a, b] = [ctx.inputs[0], ctx.inputs[1]];
     const c1 = `${a.label[lang]}${displayCondition(rule.first, a)}`;
@@ -71,9 +79,5 @@ export const twoThresholdsKind: RuleKind<TwoThresholdsRule> = {
     const c1 = met(refs.input(0), rule.first, refs.part("op1"), refs.part("v1"));
     const c2 = met(refs.input(1), rule.second, refs.part("op2"), refs.part("v2"));
     return `IF(${c1},IF(${c2},${refs.part("both")},${refs.part("first_only")}),IF(${c2},${refs.part("second_only")},${refs.part("neither")}))`;
-  },
-  pointsRange(rule) {
-    const v = Object.values(rule.points);
-    return { min: Math.min(...v), max: Math.max(...v) };
   },
 };

@@ -1,12 +1,11 @@
 import type { YesNoRule } from "../../catalog/types";
 import { formatMessage } from "../../i18n";
-import { inputOf, onInput, PART_LABELS, type RuleKind } from "./kind";
+import { inputOf, onInput, PART_LABELS, type RuleKind, type RuleSheetKind } from "./kind";
 
 /** 1 = yes, 0 = no (全勤 → 2分). */
 export const yesNoKind: RuleKind<YesNoRule> = {
   kind: "yes_no",
   inputsRead: (rule) => [inputOf(rule)],
-  validate: () => [],
   check() {},
   compile(rule) {
     const { yes, no } = rule;
@@ -17,6 +16,12 @@ export const yesNoKind: RuleKind<YesNoRule> = {
     const answer = formatMessage(lang, xs[inputOf(rule)] === 1 ? "answer_yes" : "answer_no");
     return formatMessage(lang, "explain_yes_no", { rule: ctx.name[lang], answer, points: ev.points });
   },
+  pointsRange: (rule) => ({ min: Math.min(rule.yes, rule.no), max: Math.max(rule.yes, rule.no) }),
+};
+
+/** Authoring and sheet support: checks, one-line summary, rules-sheet table, portable formula. */
+export const yesNoSheet: RuleSheetKind<YesNoRule> = {
+  validate: () => [],
   summary(rule, _ctx, lang) {
     return lang === "zh" ? `是→${rule.yes}; 否→${rule.no}` : `yes→${rule.yes}; no→${rule.no}`;
   },
@@ -25,5 +30,4 @@ export const yesNoKind: RuleKind<YesNoRule> = {
     { key: "no", label: PART_LABELS.no, values: [rule.no] },
   ],
   formula: (rule, refs) => `IF(${refs.input(inputOf(rule))}=1,${refs.part("yes")},${refs.part("no")})`,
-  pointsRange: (rule) => ({ min: Math.min(rule.yes, rule.no), max: Math.max(rule.yes, rule.no) }),
 };
