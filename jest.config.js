@@ -4,6 +4,7 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   // Type errors are caught by `npm run typecheck`; transpiling only keeps the suites fast.
-  transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
-  moduleFileExtensions: ["ts", "js", "json"],
+  // .tsx: the task pane's components (test/taskpane renders them).
+  transform: { "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }] },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
 };

@@ -4,7 +4,7 @@ import { createInterface } from "node:readline";
 import { Catalog, defaultCatalog, type FoundRule } from "../catalog";
 import { loadTemplateDir } from "../catalog/load";
 import type { Lang, Template } from "../catalog/types";
-import { assess, displayNumber, gradeFor, isKpiError, kindOf, scoreRule, type InputValue, type RuleInput } from "../engine";
+import { assess, displayNumber, gradeFor, isKpiError, scoreRule, type InputValue, type RuleInput } from "../engine";
 import { runBatch } from "./batch";
 import { generateCommand } from "./generate";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";

@@ -32,7 +32,10 @@ function fail(e: unknown): never {
     throw new CustomFunctions.Error(code, e.text(lang));
   }
   const detail = e instanceof Error ? e.message : String(e);
-  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, formatMessage(lang, "unexpected_error", { detail }));
+  throw new CustomFunctions.Error(
+    CustomFunctions.ErrorCode.invalidValue,
+    formatMessage(lang, "unexpected_error", { detail }),
+  );
 }
 
 function guarded<T>(body: () => T): T {
@@ -63,7 +66,11 @@ function findTemplate(ref: unknown): Template {
   return catalog().findTemplate(nameArg(ref));
 }
 
-/** Further inputs: a single cell arrives as [[x]], a range as rows; blanks inside count as given (blank). */
+/**
+ * Further inputs: a single cell arrives as [[x]], a range as rows; blanks inside count as given (blank).
+ * An omitted optional argument arrives as null. The signatures still say `value2?: any[][]` because the metadata
+ * generator (custom-functions-metadata) refuses a union such as `any[][] | null` next to `@param {any[][]}`.
+ */
 function furtherInputs(value2: Range | null | undefined): Cell[] {
   if (!value2) return [];
   return value2.flat();
@@ -97,7 +104,7 @@ export function band(value: any, rule: string): any {
  * @param {any[][]} [value2] Further inputs of the rule (a cell, or a range for several), in the catalog's order.
  * @returns {any} The points; an adjustment's signed contribution.
  */
-export function score(value: any, rule: string, value2?: any[][] | null): any {
+export function score(value: any, rule: string, value2?: any[][]): any {
   return guarded(() => {
     const found = findRule(rule);
     return blankable(scoreRule(found.rule, [value, ...furtherInputs(value2)]).points);
@@ -191,7 +198,7 @@ export function table(value: any, thresholds: any[][], points: any[][], directio
  * @param {any[][]} [value2] Further inputs of the rule, in the catalog's order.
  * @returns {string} The explanation.
  */
-export function explain(value: any, rule: string, value2?: any[][] | null): string {
+export function explain(value: any, rule: string, value2?: any[][]): string {
   return guarded(() => {
     const found = findRule(rule);
     return scoreRule(found.rule, [value, ...furtherInputs(value2)]).explain(currentLang());

@@ -3,7 +3,6 @@
 import type { FoundRule } from "../catalog/catalog";
 import { sheetKindOf } from "../engine/kinds/sheet-registry";
 import type { Indicator, Template } from "../catalog/types";
-import { kindOf } from "../engine/kinds/registry";
 import type { RuleNames } from "./rules-sheet";
 
 export type Rater = "supervisor" | "self" | null;

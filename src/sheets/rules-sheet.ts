@@ -3,7 +3,6 @@
 import { scorableRules, type FoundRule } from "../catalog/catalog";
 import { sheetKindOf } from "../engine/kinds/sheet-registry";
 import type { Lang, Template } from "../catalog/types";
-import { kindOf } from "../engine/kinds/registry";
 import { a1Abs, rangeA1, rangeAbs } from "./a1";
 import { emptySheet, type CellPlan, type SheetPlan } from "./plan";
 import { sheetText } from "./texts";

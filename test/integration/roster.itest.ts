@@ -89,7 +89,6 @@ describe("LibreOffice recalculates generated rosters exactly as the engine score
       };
       for (const outcome of result.rules) {
         const col = layout.scoreCol.get(outcome.ref)!;
-        const sheet = got(col);
         const expected = outcome.scope === "adjustment" && outcome.score?.points === null ? "" : outcome.points ?? "";
         const value = got(col);
         const same = typeof expected === "number" ? typeof value === "number" && Math.abs(value - expected) < 1e-9 : value === expected || (value === null && expected === "");

@@ -3,8 +3,6 @@ import { rosterLayout } from "../../src/sheets/roster";
 import { uniqueSheetName, uniqueDefinedName, isValidDefinedName, r1c1ToA1 } from "../../src/sheets/a1";
 import { build, catalog, staff, templates } from "./plans";
 
-const cellText = (plan: ReturnType<typeof build>["plan"]["sheets"][number], row: number, col: number) =>
-  plan.cells.find((c) => c.row === row && c.col === col)?.value;
 
 describe("the team roster", () => {
   test.each(templates.map((t) => [t.id, t] as const))("%s: headers follow the contract", (_id, template) => {

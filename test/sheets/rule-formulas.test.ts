@@ -3,7 +3,7 @@ import { sheetKindOf } from "../../src/engine/kinds/sheet-registry";
 import { HyperFormula } from "hyperformula";
 import { defaultCatalog, scorableRules, type FoundRule } from "../../src/catalog";
 import type { InputSpec, Rule } from "../../src/catalog/types";
-import { isKpiError, kindOf, scoreRule } from "../../src/engine";
+import { isKpiError, scoreRule } from "../../src/engine";
 
 // Every rule's portable formula, evaluated by a spreadsheet engine against the rule's own table, gives the
 // engine's points for every input the engine accepts.

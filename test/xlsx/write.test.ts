@@ -7,7 +7,7 @@ import { build, catalog } from "../sheets/plans";
 
 async function roundTrip(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer);
+  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   return wb;
 }
 
