@@ -75,7 +75,9 @@ export class Catalog {
    * A scorable rule by reference: "<template>/<rule>", or a bare rule name looked up first in `template`
    * (when given), then anywhere it is unique in the catalog.
    */
-  findRule(ref: string, template?: string | Template | null): FoundRule {
+  findRule(typed: string, template?: string | Template | null): FoundRule {
+    // A Chinese keyboard in full-width mode types ／ for /: fold before splitting.
+    const ref = typed.normalize("NFKC");
     const qualified = this.splitQualified(ref);
     if (qualified) return this.findRuleIn(qualified.rule, qualified.template);
     if (template) {

@@ -17,14 +17,9 @@ export function cellNumber(raw: InputValue, what: Text): number | null {
   if (typeof raw === "number" && Number.isFinite(raw)) return raw;
   if (typeof raw === "string") {
     const parsed = parseNumericText(raw);
-    if (parsed !== undefined) return parsed;
+    if (parsed !== undefined && Number.isFinite(parsed)) return parsed;
   }
-  throw new KpiError("not_a_number", {
-    value: String(raw),
-    rule: what,
-    measure: { key: "measure_points" },
-    prompt: "",
-  });
+  throw new KpiError("not_a_number_plain", { value: String(raw), what });
 }
 
 function countOf(raw: InputValue, what: Text): number | null {
@@ -41,6 +36,12 @@ const FULL = { zh: "满分", en: "full marks" };
 const FLOOR = { zh: "最低分", en: "floor" };
 const CAP = { zh: "上限", en: "cap" };
 
+/** Results must be numbers Excel can show: overflow from absurd inputs is an error, not Infinity. */
+function finite(x: number | null): number | null {
+  if (x !== null && !Number.isFinite(x)) throw new KpiError("result_out_of_range", { rule: { zh: "计算结果", en: "the result" } });
+  return x;
+}
+
 /** Full marks minus `per` for each occurrence, never below the floor (0 unless given). Blank count → blank. */
 export function deduct(count: InputValue, per: InputValue, full: InputValue, floor?: InputValue): number | null {
   const n = countOf(count, COUNT);
@@ -48,7 +49,7 @@ export function deduct(count: InputValue, per: InputValue, full: InputValue, flo
   const f = cellNumber(full, FULL);
   const lo = cellNumber(floor ?? null, FLOOR) ?? 0;
   if (n === null || p === null || f === null) return null;
-  return Math.max(lo, f - Math.abs(p) * n);
+  return finite(Math.max(lo, f - Math.abs(p) * n));
 }
 
 /** `per` for each occurrence, at most `cap`. Blank count → blank. */
@@ -57,7 +58,8 @@ export function bonus(count: InputValue, per: InputValue, cap: InputValue): numb
   const p = cellNumber(per, PER);
   const c = cellNumber(cap, CAP);
   if (n === null || p === null || c === null) return null;
-  return Math.min(Math.abs(c), p * n);
+  // The cap limits the size of the adjustment either way (a negative amount per occurrence is a penalty).
+  return finite(p >= 0 ? Math.min(Math.abs(c), p * n) : Math.max(-Math.abs(c), p * n));
 }
 
 /** 上级评分 × w + 自评分 × (1 − w); w defaults to 0.8. Either score blank → blank. */
@@ -67,7 +69,7 @@ export function blend(supervisor: InputValue, self: InputValue, supervisorWeight
   const w = cellNumber(supervisorWeight ?? null, PERCENT_SHARE_HINT) ?? 0.8;
   if (w < 0 || w > 1) throw new KpiError("weight_range", { value: displayNumber(w) });
   if (sup === null || own === null) return null;
-  return sup * w + own * (1 - w);
+  return finite(sup * w + own * (1 - w));
 }
 
 const OPS: Op[] = [">=", ">", "<=", "<"];
@@ -156,7 +158,7 @@ export function totalFromPoints(template: Template, entries: InputValue[]): numb
   if (blank) return null;
   let total = adjustments;
   for (const [section, sum] of sectionSums) if (!vetoed.has(section)) total += sum;
-  return roundExcel(total, 2);
+  return finite(roundExcel(total, 2));
 }
 
 /** KPI.RULES: a header row and one row per points slot: reference, name, rater, input prompt, point range. */

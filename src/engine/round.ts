@@ -4,6 +4,8 @@
 
 export function roundExcel(value: number, digits = 2): number {
   if (!Number.isFinite(value)) return value;
+  // Beyond 15 significant digits there are no decimals left to round (and scaling would overflow).
+  if (Math.abs(value) >= 1e15) return value;
   const sign = value < 0 ? -1 : 1;
   const abs = Math.abs(value);
   // 15 significant digits: the decimal Excel shows for this double.

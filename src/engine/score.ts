@@ -73,6 +73,7 @@ export function scoreRule(item: Scorable, raw: readonly InputValue[]): RuleScore
   const xs = values as number[];
   kindOf(item.rule).check(item.rule, xs, ctx);
   const points = compiledRule(item.rule)(xs[0], xs[1], xs[2]);
+  if (!Number.isFinite(points)) throw new KpiError("result_out_of_range", { rule: item.name });
   let evaluation: Evaluation | undefined;
   const evaluate = () => {
     if (!evaluation) {

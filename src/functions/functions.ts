@@ -53,8 +53,11 @@ function nameArg(value: unknown): string {
   throw new KpiError("not_text", { value: value === null || value === undefined ? "" : String(value) });
 }
 
+/** A bare name resolves in the workbook's default template first, then wherever it is unique. */
 function findRule(ref: unknown) {
-  return catalog().findRule(nameArg(ref), getDefaultTemplate());
+  const id = getDefaultTemplate();
+  const preferred = id && catalog().hasTemplate(id) ? catalog().findTemplate(id) : null;
+  return catalog().findRule(nameArg(ref), preferred);
 }
 
 function findTemplate(ref: unknown): Template {
@@ -78,6 +81,7 @@ function furtherInputs(value2: Range | null | undefined): Cell[] {
 
 /** "" for blank results: a blank input never shows points. */
 function blankable(x: number | null): number | string {
+  if (x !== null && !Number.isFinite(x)) throw new KpiError("result_out_of_range", { rule: { zh: "计算结果", en: "the result" } });
   return x === null ? "" : x;
 }
 

@@ -11,6 +11,7 @@ export const MESSAGE_KEYS = [
   "answer_yes", "answer_no", "explain_veto", "veto_effect", "explain_combined", "explain_zero_if", "explain_clamp",
   "range_to", "range_below", "per_occurrence_suffix", "grade_line", "warning_blank_zero",
   "not_a_band_rule", "weight_range", "table_shape", "table_no_band", "table_direction", "total_length", "blank_points_entry", "rules_header_rule", "rules_header_name", "rules_header_rater", "rules_header_input", "rules_header_points", "rater_supervisor", "rater_self", "unexpected_error", "no_default_template", "not_text",
+  "not_a_number_plain", "result_out_of_range",
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

@@ -76,4 +76,6 @@ export const en = {
   unexpected_error: "Calculation failed: {detail}",
   no_default_template: "Name the template, e.g. \"support_kpi/satisfaction\" (this workbook has no default template yet).",
   not_text: "\"{value}\" should be text (a rule or template name).",
+  not_a_number_plain: "\"{value}\" is not a number: {what} must be a number.",
+  result_out_of_range: "{rule} is too large to compute; check whether an input is far too big.",
 } satisfies Record<MessageKey, string>;

@@ -76,4 +76,6 @@ export const zh = {
   unexpected_error: "计算出错:{detail}",
   no_default_template: "请写明模板,如 “support_kpi/satisfaction”(工作簿尚未设置默认模板)。",
   not_text: "“{value}” 应为文本(规则或模板名称)。",
+  not_a_number_plain: "“{value}” 不是数字:{what}需要一个数字。",
+  result_out_of_range: "{rule}超出可计算的数值范围,请检查输入是否过大。",
 } satisfies Record<MessageKey, string>;

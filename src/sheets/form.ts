@@ -7,7 +7,7 @@ import { gradeExpression, scoreExpression, totalExpression, type Rater } from ".
 import { emptySheet, type CellPlan, type SheetPlan } from "./plan";
 import type { Employee } from "./roster";
 import { gradeSteps, type RuleNames } from "./rules-sheet";
-import { sheetText } from "./texts";
+import { headerFooterText, sheetText } from "./texts";
 import { inputValidation, invalidInputFormula } from "./validation";
 
 export interface FormOptions {
@@ -44,7 +44,7 @@ export function buildForm(
     orientation: "portrait",
     paper: "A4",
     fitToWidth: 1,
-    header: sheetText(lang, "header_footer", { template: template.name[lang], period: options.period }),
+    header: sheetText(lang, "header_footer", { template: headerFooterText(template.name[lang]), period: headerFooterText(options.period) }),
     footer: sheetText(lang, "page"),
   });
   const put = (cell: CellPlan) => plan.cells.push(cell);

@@ -6,7 +6,7 @@ import { columnLetter, r1c1SameRow, rangeA1 } from "./a1";
 import { gradeExpression, rankExpression, scoreExpression, totalExpression, type Rater } from "./formulas";
 import { emptySheet, type SheetPlan } from "./plan";
 import type { RuleNames } from "./rules-sheet";
-import { sheetText } from "./texts";
+import { headerFooterText, sheetText } from "./texts";
 import { inputValidation, invalidInputFormula } from "./validation";
 
 export interface Employee {
@@ -99,7 +99,7 @@ export function buildRoster(template: Template, names: RuleNames, options: Roste
     paper: "A4",
     fitToWidth: 1,
     titleRows: [1, 1],
-    header: sheetText(lang, "header_footer", { template: template.name[lang], period: options.period }),
+    header: sheetText(lang, "header_footer", { template: headerFooterText(template.name[lang]), period: headerFooterText(options.period) }),
     footer: sheetText(lang, "page"),
   });
   const header = (col: number, value: string) => plan.cells.push({ row: 1, col, value, style: { style: "header", wrap: true } });
@@ -109,7 +109,8 @@ export function buildRoster(template: Template, names: RuleNames, options: Roste
   plan.blocks.push({
     row: first,
     col: 1,
-    values: options.employees.length ? options.employees.map((e) => [e.name, e.id, e.department]) : [],
+    // Without a staff list the rows are still there to type into: unlocked, formatted as text.
+    values: options.employees.length ? options.employees.map((e) => [e.name, e.id, e.department]) : Array.from({ length: rows }, () => [null, null, null]),
     textColumns: [0, 1, 2],
     style: { style: "text", numFmt: "@" },
   });

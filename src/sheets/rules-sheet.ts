@@ -5,7 +5,7 @@ import { sheetKindOf } from "../engine/kinds/sheet-registry";
 import type { Lang, Template } from "../catalog/types";
 import { a1Abs, rangeA1, rangeAbs } from "./a1";
 import { emptySheet, type CellPlan, type SheetPlan } from "./plan";
-import { sheetText } from "./texts";
+import { headerFooterText, sheetText } from "./texts";
 
 /** The defined names a template's formulas read, all on the rules sheet. */
 export interface RuleNames {
@@ -60,7 +60,7 @@ export function buildRulesSheet(template: Template, lang: Lang, names: RuleNames
     orientation: "portrait",
     paper: "A4",
     fitToWidth: 1,
-    header: sheetText(lang, "header_footer", { template: template.name[lang], period: "" }).trim(),
+    header: sheetText(lang, "header_footer", { template: headerFooterText(template.name[lang]), period: "" }).trim(),
     footer: sheetText(lang, "page"),
   });
   const cells = plan.cells;

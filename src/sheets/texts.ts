@@ -120,6 +120,11 @@ const en: Record<SheetTextKey, string> = {
 
 const TEXTS: Record<Lang, Record<SheetTextKey, string>> = { zh, en };
 
+/** Text placed in a print header or footer: "&" starts a code there, so a literal one is written "&&". */
+export function headerFooterText(text: string): string {
+  return text.replace(/&/g, "&&");
+}
+
 export function sheetText(lang: Lang, key: SheetTextKey, params: Record<string, string | number> = {}): string {
   return TEXTS[lang][key].replace(/\{(\w+)\}/g, (w, n: string) => (n in params ? String(params[n]) : w));
 }

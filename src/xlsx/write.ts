@@ -130,10 +130,11 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, font: string, optio
   }
   for (const range of sheet.merges) ws.mergeCells(range);
   for (const v of sheet.validations) {
-    const formulae = v.type === "list" ? [v.list!] : v.max === undefined ? [v.min ?? 0] : [v.min ?? 0, v.max];
+    // A bound the catalog does not state is not invented: no minimum means any number up to the maximum.
+    const formulae = v.type === "list" ? [v.list!] : [v.min ?? -1e15, v.max ?? 1e15];
     (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, {
       type: v.type,
-      operator: v.type === "list" ? undefined : v.max === undefined ? "greaterThanOrEqual" : "between",
+      operator: v.type === "list" ? undefined : "between",
       allowBlank: true,
       formulae,
       showInputMessage: true,

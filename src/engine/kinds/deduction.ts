@@ -1,12 +1,16 @@
 import type { DeductionRule } from "../../catalog/types";
 import { formatMessage } from "../../i18n";
+import { KpiError } from "../errors";
 import { inputOf, onInput, PART_LABELS, type RuleKind, type RuleSheetKind } from "./kind";
 
 /** Full marks minus `per` for each occurrence, never below the floor (每投诉1次扣5分). */
 export const deductionKind: RuleKind<DeductionRule> = {
   kind: "deduction",
   inputsRead: (rule) => [inputOf(rule)],
-  check() {},
+  // Absurd counts (1e308) would overflow to ±Infinity: refuse them rather than score them.
+  check(rule, xs, ctx) {
+    if (!Number.isFinite(rule.per * xs[inputOf(rule)])) throw new KpiError("result_out_of_range", { rule: ctx.name });
+  },
   compile(rule) {
     const { full, per } = rule;
     const floor = rule.floor ?? 0;

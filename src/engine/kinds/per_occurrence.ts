@@ -1,12 +1,16 @@
 import type { PerOccurrenceRule } from "../../catalog/types";
 import { formatMessage } from "../../i18n";
+import { KpiError } from "../errors";
 import { inputOf, onInput, PART_LABELS, type RuleKind, type RuleSheetKind } from "./kind";
 
 /** A signed amount per occurrence, its total capped in absolute value (每例加2分,最高加5分; 扣10分/次). */
 export const perOccurrenceKind: RuleKind<PerOccurrenceRule> = {
   kind: "per_occurrence",
   inputsRead: (rule) => [inputOf(rule)],
-  check() {},
+  // Absurd counts (1e308) would overflow to ±Infinity: refuse them rather than score them.
+  check(rule, xs, ctx) {
+    if (!Number.isFinite(rule.per * xs[inputOf(rule)])) throw new KpiError("result_out_of_range", { rule: ctx.name });
+  },
   compile(rule) {
     const per = rule.per;
     const cap = rule.cap ?? Infinity;
