@@ -81,7 +81,8 @@ function furtherInputs(value2: Range | null | undefined): Cell[] {
 
 /** "" for blank results: a blank input never shows points. */
 function blankable(x: number | null): number | string {
-  if (x !== null && !Number.isFinite(x)) throw new KpiError("result_out_of_range", { rule: { zh: "计算结果", en: "the result" } });
+  if (x !== null && !Number.isFinite(x))
+    throw new KpiError("result_out_of_range", { rule: { zh: "计算结果", en: "the result" } });
   return x === null ? "" : x;
 }
 
