@@ -28,7 +28,8 @@ const sig = (p) => `${p.name}${p.optional ? "?" : ""}:${p.type}:${p.dimensionali
 const byId = (m) => new Map(m.functions.map((f) => [f.id, f]));
 const enFns = byId(en);
 const zhFns = byId(zh);
-if ([...enFns.keys()].sort().join() !== Object.keys(EXPECTED).sort().join()) problems.push(`functions.json has ${[...enFns.keys()]}`);
+if ([...enFns.keys()].sort().join() !== Object.keys(EXPECTED).sort().join())
+  problems.push(`functions.json has ${[...enFns.keys()]}`);
 for (const [id, params] of Object.entries(EXPECTED)) {
   const f = enFns.get(id);
   const z = zhFns.get(id);
@@ -45,7 +46,8 @@ for (const [id, params] of Object.entries(EXPECTED)) {
   if (JSON.stringify(z.result) !== JSON.stringify(f.result)) problems.push(`${id}: zh result differs`);
   const cjk = /[\u4e00-\u9fff]/;
   if (!cjk.test(z.description || "")) problems.push(`${id}: zh description is not Chinese`);
-  for (const p of z.parameters || []) if (!cjk.test(p.description || "")) problems.push(`${id}.${p.name}: zh description is not Chinese`);
+  for (const p of z.parameters || [])
+    if (!cjk.test(p.description || "")) problems.push(`${id}.${p.name}: zh description is not Chinese`);
 }
 if (problems.length) {
   console.error(problems.join("\n"));
