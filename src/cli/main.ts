@@ -7,6 +7,7 @@ import type { Lang, Template } from "../catalog/types";
 import { assess, displayNumber, gradeFor, isKpiError, scoreRule, type InputValue, type RuleInput } from "../engine";
 import { runBatch } from "./batch";
 import { generateCommand } from "./generate";
+import { APPLY_FLAG_OPTIONS, APPLY_VALUE_OPTIONS, applyCommand } from "./apply";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { cliText } from "./messages";
 import { renderTable } from "./table";
@@ -18,8 +19,8 @@ export interface Io {
   stdinLines: () => AsyncIterable<string>;
 }
 
-const VALUE_OPTIONS = ["--lang", "--input", "--catalog", "--layout", "--employees", "--period", "--formulas", "--password", "-o", "--output"];
-const FLAG_OPTIONS = ["--json", "--explain", "--help", "-h", "--split", "--no-protect", "--skip-bad"];
+const VALUE_OPTIONS = ["--lang", "--input", "--catalog", "--layout", "--employees", "--period", "--formulas", "--password", "-o", "--output", ...APPLY_VALUE_OPTIONS];
+const FLAG_OPTIONS = ["--json", "--explain", "--help", "-h", "--split", "--no-protect", "--skip-bad", ...APPLY_FLAG_OPTIONS];
 
 function langOf(args: ParsedArgs): Lang {
   const lang = args.options.get("--lang");
@@ -178,6 +179,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await runBatch(catalog, lang, io);
       case "generate":
         return await generateCommand(catalog, args, lang, io);
+      case "apply":
+        return await applyCommand(catalog, rest, lang, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -10,6 +10,8 @@ const zh = {
   kpi batch [--lang zh|en]        (标准输入每行一个 JSON 请求,每行输出一个 JSON 结果)
   kpi generate <模板> [--layout roster|form] [--split] [--employees staff.csv|staff.xlsx] [--period 2026-Q4]
                [--formulas portable|addin] [--lang zh|en] [--no-protect] [--password 密码] [--skip-bad] -o out.xlsx|目录/
+  kpi apply in.xlsx --sheet <工作表> --template <模板> [--map "列名=指标" …] [--formulas portable|addin] [--at <列>] -o out.xlsx
+  kpi apply in.xlsx --remove [--sheet <工作表>] -o out.xlsx
 模板和指标可写 id、中文名、英文名或别名;空白输入写 ""。`,
   templates: "模板",
   id: "id",
@@ -55,6 +57,8 @@ const en: Record<CliKey, string> = {
   kpi batch [--lang zh|en]        (one JSON request per line on stdin, one JSON result per line)
   kpi generate <template> [--layout roster|form] [--split] [--employees staff.csv|staff.xlsx] [--period 2026-Q4]
                [--formulas portable|addin] [--lang zh|en] [--no-protect] [--password pw] [--skip-bad] -o out.xlsx|dir/
+  kpi apply in.xlsx --sheet <sheet> --template <template> [--map "header=rule" …] [--formulas portable|addin] [--at <column>] -o out.xlsx
+  kpi apply in.xlsx --remove [--sheet <sheet>] -o out.xlsx
 Templates and rules may be given by id, Chinese or English name, or alias; a blank input is "".`,
   templates: "Templates",
   id: "id",
