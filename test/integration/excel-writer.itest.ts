@@ -1,9 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defaultCatalog, scorableRules } from "../../src/catalog";
+import { defaultCatalog } from "../../src/catalog";
 import type { Template } from "../../src/catalog/types";
-import { assess, type RuleInput } from "../../src/engine";
+import { assess } from "../../src/engine";
 import { writeWorkbookPlan } from "../../src/excel/write-plan";
 import { a1 } from "../../src/sheets/a1";
 import { rosterLayout } from "../../src/sheets/roster";
@@ -12,7 +12,7 @@ import { installFakeExcel } from "../excel/fake-excel";
 import { writeFakeWorkbook } from "../excel/fake-excel-xlsx";
 import { savedValues } from "../support/cell-values";
 import { recalculate, sofficeVersion } from "./libreoffice";
-import { boundaryRows, key, randomRow, type Row } from "./rows";
+import { boundaryRows, key, randomRow, type Row, engineInputs } from "./rows";
 
 // Rosters written through the Office.js writer (into the fake Excel host), inputs typed into their unlocked
 // cells through Office.js, exported to .xlsx and recalculated by LibreOffice give the engine's scores, totals,
@@ -29,18 +29,6 @@ interface Case {
   syncs: number;
 }
 
-function engineInputs(template: Template, row: Row): Record<string, RuleInput> {
-  const inputs: Record<string, RuleInput> = {};
-  for (const found of scorableRules(template)) {
-    const values = (rater: "supervisor" | "self" | null) =>
-      found.rule.inputs.map((_s, i) => row.get(key(found.ref, i, rater)) ?? null);
-    inputs[found.rule.id] =
-      template.raters && found.scope === "indicator"
-        ? { supervisor: values("supervisor"), self: values("self") }
-        : values(null);
-  }
-  return inputs;
-}
 
 const cases: Case[] = [];
 

@@ -1,9 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defaultCatalog, scorableRules } from "../../src/catalog";
+import { defaultCatalog } from "../../src/catalog";
 import type { Template } from "../../src/catalog/types";
-import { assess, type RuleInput } from "../../src/engine";
+import { assess } from "../../src/engine";
 import { columnNumber } from "../../src/sheets/a1";
 import { formInputKey, type FormLayout } from "../../src/sheets/form";
 import type { CellValue } from "../../src/sheets/plan";
@@ -11,7 +11,7 @@ import { buildWorkbook } from "../../src/sheets/workbook";
 import { writePlanToFile } from "../../src/xlsx/write";
 import { savedValues } from "../support/cell-values";
 import { recalculate, sofficeVersion } from "./libreoffice";
-import { boundaryRows, key, randomRow, type Row } from "./rows";
+import { boundaryRows, key, randomRow, type Row, engineInputs } from "./rows";
 
 // Generated forms (one sheet per employee) recalculated by LibreOffice give the engine's scores, totals, grades.
 const SEED = Number(process.env.KPI_SEED ?? (Date.now() + 7) % 1_000_000);
@@ -27,14 +27,6 @@ interface Case {
 }
 const cases: Case[] = [];
 
-function engineInputs(template: Template, row: Row): Record<string, RuleInput> {
-  const inputs: Record<string, RuleInput> = {};
-  for (const found of scorableRules(template)) {
-    const values = (rater: "supervisor" | "self" | null) => found.rule.inputs.map((_s, i) => row.get(key(found.ref, i, rater)) ?? null);
-    inputs[found.rule.id] = template.raters && found.scope === "indicator" ? { supervisor: values("supervisor"), self: values("self") } : values(null);
-  }
-  return inputs;
-}
 
 const cellKey = (ref: string) => {
   const m = /^([A-Z]+)(\d+)$/.exec(ref)!;

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { scorableRules, type FoundRule } from "../../src/catalog";
 import type { InputSpec, Rule, Template } from "../../src/catalog/types";
-import { isKpiError, scoreRule, type InputValue } from "../../src/engine";
+import { isKpiError, scoreRule, type InputValue, type RuleInput } from "../../src/engine";
 import { toStepFunction } from "../../src/engine/kinds/bands";
 import { levelsFor } from "../../src/sheets/validation";
 
@@ -114,4 +114,14 @@ export function boundaryRows(template: Template, seed: number): Row[] {
     }
   }
   return rows;
+}
+
+/** A row as the engine's assessment input: rater templates get {supervisor, self}. */
+export function engineInputs(template: Template, row: Row): Record<string, RuleInput> {
+  const inputs: Record<string, RuleInput> = {};
+  for (const found of scorableRules(template)) {
+    const values = (rater: Rater) => found.rule.inputs.map((_s, i) => row.get(key(found.ref, i, rater)) ?? null);
+    inputs[found.rule.id] = template.raters && found.scope === "indicator" ? { supervisor: values("supervisor"), self: values("self") } : values(null);
+  }
+  return inputs;
 }

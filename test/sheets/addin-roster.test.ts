@@ -3,26 +3,16 @@
 // the rank column is the same portable formula the LibreOffice suites check.)
 import { HyperFormula } from "hyperformula";
 import { KpiPlugin, TRANSLATIONS } from "../support/hyperformula-kpi";
-import { scorableRules } from "../../src/catalog";
-import type { Template } from "../../src/catalog/types";
-import { assess, type RuleInput } from "../../src/engine";
+import { assess } from "../../src/engine";
 import { r1c1ToA1 } from "../../src/sheets/a1";
 import { rosterLayout } from "../../src/sheets/roster";
 import { buildWorkbook } from "../../src/sheets/workbook";
-import { boundaryRows, key, randomRow, type Row } from "../integration/rows";
+import { boundaryRows, engineInputs, key, randomRow } from "../integration/rows";
 import { catalog, templates } from "./plans";
 
 beforeAll(() => HyperFormula.registerFunctionPlugin(KpiPlugin, TRANSLATIONS));
 afterAll(() => HyperFormula.unregisterFunctionPlugin(KpiPlugin));
 
-function engineInputs(template: Template, row: Row): Record<string, RuleInput> {
-  const inputs: Record<string, RuleInput> = {};
-  for (const found of scorableRules(template)) {
-    const values = (rater: "supervisor" | "self" | null) => found.rule.inputs.map((_s, i) => row.get(key(found.ref, i, rater)) ?? null);
-    inputs[found.rule.id] = template.raters && found.scope === "indicator" ? { supervisor: values("supervisor"), self: values("self") } : values(null);
-  }
-  return inputs;
-}
 
 test.each(templates.map((t) => [t.id, t] as const))("%s in add-in mode scores like the engine", (_id, template) => {
   const rows = [...boundaryRows(template, 11).slice(0, 40), ...Array.from({ length: 15 }, (_v, i) => randomRow(template, null as never, 500 + 37 * i)), new Map()];
