@@ -1,7 +1,7 @@
 import type { DeductionRule } from "../../catalog/types";
 import { formatMessage } from "../../i18n";
 import { KpiError } from "../errors";
-import { inputOf, onInput, PART_LABELS, type RuleKind, type RuleSheetKind } from "./kind";
+import { inputOf, onInput, type RuleKind } from "./kind";
 
 /** Full marks minus `per` for each occurrence, never below the floor (每投诉1次扣5分). */
 export const deductionKind: RuleKind<DeductionRule> = {
@@ -38,21 +38,3 @@ export const deductionKind: RuleKind<DeductionRule> = {
   pointsRange: (rule) => ({ min: rule.floor ?? 0, max: rule.full }),
 };
 
-/** Authoring and sheet support: checks, one-line summary, rules-sheet table, portable formula. */
-export const deductionSheet: RuleSheetKind<DeductionRule> = {
-  validate(rule, path) {
-    const floor = rule.floor ?? 0;
-    return floor > rule.full ? [{ path: `${path}.floor`, message: `floor ${floor} is above full marks ${rule.full}` }] : [];
-  },
-  summary(rule, _ctx, lang) {
-    return lang === "zh"
-      ? `满分${rule.full}, 每次扣${rule.per}, 最低${rule.floor ?? 0}`
-      : `full ${rule.full}, −${rule.per} each, floor ${rule.floor ?? 0}`;
-  },
-  ruleTable: (rule) => [
-    { key: "full", label: PART_LABELS.full, values: [rule.full] },
-    { key: "per", label: PART_LABELS.per, values: [rule.per] },
-    { key: "floor", label: PART_LABELS.floor, values: [rule.floor ?? 0] },
-  ],
-  formula: (rule, refs) => `MAX(${refs.part("floor")},${refs.part("full")}-${refs.part("per")}*${refs.input(inputOf(rule))})`,
-};

@@ -1,7 +1,7 @@
 import type { DiscretionaryRule } from "../../catalog/types";
 import { formatMessage } from "../../i18n";
 import { KpiError } from "../errors";
-import { inputOf, onInput, PART_LABELS, type RuleKind, type RuleSheetKind } from "./kind";
+import { inputOf, onInput, type RuleKind } from "./kind";
 
 const EPS = 1e-9;
 
@@ -68,27 +68,3 @@ export const discretionaryKind: RuleKind<DiscretionaryRule> = {
   },
 };
 
-/** Authoring and sheet support: checks, one-line summary, rules-sheet table, portable formula. */
-export const discretionarySheet: RuleSheetKind<DiscretionaryRule> = {
-  validate(rule, path) {
-    return rule.min > rule.max ? [{ path, message: `min ${rule.min} is above max ${rule.max}` }] : [];
-  },
-  summary(rule, _ctx, lang) {
-    const verb = formatMessage(lang, rule.sign < 0 ? "verb_deduct" : "verb_add");
-    const base = rule.base === undefined ? "" : lang === "zh" ? `满分${rule.base}, ` : `full ${rule.base}, `;
-    return lang === "zh" ? `${base}酌情${verb}${discretionaryRangeText(rule, lang)}` : `${base}${verb} ${discretionaryRangeText(rule, lang)} at discretion`;
-  },
-  ruleTable(rule) {
-    const parts = [
-      { key: "min", label: PART_LABELS.min_amount, values: [rule.min] },
-      { key: "max", label: PART_LABELS.max_amount, values: [rule.max] },
-    ];
-    if (rule.base !== undefined) parts.unshift({ key: "base", label: PART_LABELS.full, values: [rule.base] });
-    return parts;
-  },
-  formula(rule, refs) {
-    const x = refs.input(inputOf(rule));
-    if (rule.base === undefined) return rule.sign < 0 ? `-${x}` : x;
-    return rule.sign < 0 ? `MAX(0,${refs.part("base")}-${x})` : `${refs.part("base")}+${x}`;
-  },
-};

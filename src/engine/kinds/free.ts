@@ -2,7 +2,7 @@ import type { FreeRule } from "../../catalog/types";
 import { formatMessage } from "../../i18n";
 import { displayNumber } from "../round";
 import { KpiError } from "../errors";
-import { inputOf, onInput, PART_LABELS, type RuleKind, type RuleSheetKind } from "./kind";
+import { inputOf, onInput, type RuleKind } from "./kind";
 
 /** A score the rater gives freely (qualitative rows, 0-10 items); the seed sets at most a range. */
 export const freeKind: RuleKind<FreeRule> = {
@@ -26,19 +26,3 @@ export const freeKind: RuleKind<FreeRule> = {
   pointsRange: (rule) => ({ min: rule.min, max: rule.max ?? Infinity }),
 };
 
-/** Authoring and sheet support: checks, one-line summary, rules-sheet table, portable formula. */
-export const freeSheet: RuleSheetKind<FreeRule> = {
-  validate(rule, path) {
-    return rule.max !== undefined && rule.max < rule.min ? [{ path, message: `max ${rule.max} is below min ${rule.min}` }] : [];
-  },
-  summary(rule, _ctx, lang) {
-    if (rule.max === undefined) return lang === "zh" ? `自由评分 ≥${rule.min}` : `free score ≥${rule.min}`;
-    return lang === "zh" ? `自由评分 ${rule.min}–${rule.max}` : `free score ${rule.min}–${rule.max}`;
-  },
-  // A free score without a printed maximum has no full marks.
-  ruleTable: (rule) => [
-    { key: "min", label: PART_LABELS.min_score, values: [rule.min] },
-    ...(rule.max === undefined ? [] : [{ key: "max", label: PART_LABELS.max_score, values: [rule.max] }]),
-  ],
-  formula: (rule, refs) => refs.input(inputOf(rule)),
-};

@@ -2,7 +2,7 @@ import type { Level, LevelsRule } from "../../catalog/types";
 import { formatMessage } from "../../i18n";
 import { displayNumber } from "../round";
 import { KpiError } from "../errors";
-import { inputOf, onInput, PART_LABELS, type Problem, type RuleKind, type RuleSheetKind } from "./kind";
+import { inputOf, onInput, type RuleKind } from "./kind";
 
 function inLevel(level: Level, x: number): boolean {
   return x >= level.min && (level.maxExclusive ? x < level.max : x <= level.max);
@@ -67,46 +67,3 @@ export const levelsKind: RuleKind<LevelsRule> = {
   },
 };
 
-/** Authoring and sheet support: checks, one-line summary, rules-sheet table, portable formula. */
-export const levelsSheet: RuleSheetKind<LevelsRule> = {
-  validate(rule, path) {
-    const problems: Problem[] = [];
-    const codes = new Set<string>();
-    rule.levels.forEach((level, i) => {
-      if (level.min > level.max || (level.maxExclusive && level.min === level.max)) {
-        problems.push({ path: `${path}.levels[${i}]`, message: `empty range ${level.min}–${level.max}` });
-      }
-      const code = level.code.toUpperCase();
-      if (codes.has(code)) problems.push({ path: `${path}.levels[${i}].code`, message: `duplicate level code ${level.code}` });
-      codes.add(code);
-      if (/^-?\d+(\.\d+)?$/.test(level.code) && Number(level.code) !== level.min) {
-        // A numeric code would be read as a score, not as the level.
-        problems.push({ path: `${path}.levels[${i}].code`, message: `numeric code ${level.code} would be read as a score; use a letter` });
-      }
-    });
-    const best = levelsBestFirst(rule);
-    for (let i = 1; i < best.length; i++) {
-      if (best[i].max > best[i - 1].max) {
-        problems.push({ path: `${path}.order`, message: `levels are not in ${rule.order} order: ${best[i].code} reaches higher than ${best[i - 1].code}` });
-      }
-    }
-    return problems;
-  },
-  summary(rule, _ctx, lang) {
-    return rule.levels.map((l) => `${l.code}: ${levelRangeText(l, lang)}`).join("; ");
-  },
-  ruleTable(rule, ctx) {
-    const lang = ctx.lang ?? "zh";
-    return [
-      { key: "code", label: PART_LABELS.code, values: rule.levels.map((l) => l.code), format: "text" },
-      { key: "min", label: PART_LABELS.min_score, values: rule.levels.map((l) => l.min) },
-      { key: "max", label: PART_LABELS.max_score, values: rule.levels.map((l) => l.max) },
-      { key: "descriptor", label: PART_LABELS.descriptor, values: rule.levels.map((l) => l.descriptor[lang]), format: "text" },
-    ];
-  },
-  // A typed score is the points; a level picked from the list scores the level's minimum.
-  formula(rule, refs) {
-    const x = refs.input(inputOf(rule));
-    return `IF(ISNUMBER(${x}),${x},INDEX(${refs.part("min")},MATCH(${x},${refs.part("code")},0)))`;
-  },
-};

@@ -1,15 +1,15 @@
 import type { Rule, RuleKindName } from "../../catalog/types";
-import { bandsSheet } from "./bands";
-import { combinedSheet } from "./combined";
-import { deductionSheet } from "./deduction";
-import { discretionarySheet } from "./discretionary";
-import { freeSheet } from "./free";
+import { bandsSheet } from "./sheet/bands";
+import { combinedSheet } from "./sheet/combined";
+import { deductionSheet } from "./sheet/deduction";
+import { discretionarySheet } from "./sheet/discretionary";
+import { freeSheet } from "./sheet/free";
 import type { RuleSheetKind } from "./kind";
-import { levelsSheet } from "./levels";
-import { perOccurrenceSheet } from "./per_occurrence";
-import { twoThresholdsSheet } from "./two_thresholds";
-import { vetoSheet } from "./veto";
-import { yesNoSheet } from "./yes_no";
+import { levelsSheet } from "./sheet/levels";
+import { perOccurrenceSheet } from "./sheet/per_occurrence";
+import { twoThresholdsSheet } from "./sheet/two_thresholds";
+import { vetoSheet } from "./sheet/veto";
+import { yesNoSheet } from "./sheet/yes_no";
 
 // The authoring and sheet half of each kind (see RuleSheetKind). Adding a kind: one line here too.
 type Registry = { [K in RuleKindName]: RuleSheetKind<Extract<Rule, { kind: K }>> };

@@ -1,6 +1,6 @@
 import type { VetoRule } from "../../catalog/types";
 import { formatMessage } from "../../i18n";
-import { inputOf, type RuleKind, type RuleSheetKind } from "./kind";
+import { inputOf, type RuleKind } from "./kind";
 
 /**
  * 严重涉密 → KPI 0分: on yes (1) the named section's subtotal becomes 0. The rule itself contributes 0 points;
@@ -23,13 +23,3 @@ export const vetoKind: RuleKind<VetoRule> = {
   pointsRange: () => ({ min: 0, max: 0 }),
 };
 
-/** Authoring and sheet support: checks, one-line summary, rules-sheet table, portable formula. */
-export const vetoSheet: RuleSheetKind<VetoRule> = {
-  validate: () => [],
-  summary(rule, _ctx, lang) {
-    return lang === "zh" ? `是→${rule.section} 计0分` : `yes→${rule.section} scores 0`;
-  },
-  // The veto zeroes its section in the total's formula; on its own it contributes nothing.
-  ruleTable: () => [],
-  formula: () => "0",
-};

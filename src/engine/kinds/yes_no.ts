@@ -1,6 +1,6 @@
 import type { YesNoRule } from "../../catalog/types";
 import { formatMessage } from "../../i18n";
-import { inputOf, onInput, PART_LABELS, type RuleKind, type RuleSheetKind } from "./kind";
+import { inputOf, onInput, type RuleKind } from "./kind";
 
 /** 1 = yes, 0 = no (全勤 → 2分). */
 export const yesNoKind: RuleKind<YesNoRule> = {
@@ -19,15 +19,3 @@ export const yesNoKind: RuleKind<YesNoRule> = {
   pointsRange: (rule) => ({ min: Math.min(rule.yes, rule.no), max: Math.max(rule.yes, rule.no) }),
 };
 
-/** Authoring and sheet support: checks, one-line summary, rules-sheet table, portable formula. */
-export const yesNoSheet: RuleSheetKind<YesNoRule> = {
-  validate: () => [],
-  summary(rule, _ctx, lang) {
-    return lang === "zh" ? `是→${rule.yes}; 否→${rule.no}` : `yes→${rule.yes}; no→${rule.no}`;
-  },
-  ruleTable: (rule) => [
-    { key: "yes", label: PART_LABELS.yes, values: [rule.yes] },
-    { key: "no", label: PART_LABELS.no, values: [rule.no] },
-  ],
-  formula: (rule, refs) => `IF(${refs.input(inputOf(rule))}=1,${refs.part("yes")},${refs.part("no")})`,
-};
