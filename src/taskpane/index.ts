@@ -2,9 +2,14 @@
 // page also runs while the pane is closed (Excel starts it for the =KPI.* functions), so this module stays tiny:
 // it reads the workbook's default template for the functions and loads the pane's UI (React, Fluent UI and the
 // catalog's criterion texts, each in an async chunk) only once the pane is actually shown.
-import { defaultCatalog } from "../catalog";
-import { currentLang, DEFAULT_TEMPLATE_SETTING, setDefaultTemplate } from "../functions/state";
-import { paneText } from "./strings";
+import {
+  catalog,
+  currentLang,
+  DEFAULT_TEMPLATE_SETTING,
+  setDefaultTemplate,
+  setLanguageOverride,
+} from "../functions/state";
+import { LANGUAGE_STORAGE_KEY, paneText } from "./strings";
 
 let paneRequested = false;
 
@@ -12,6 +17,17 @@ let paneRequested = false;
 function readDefaultTemplate(): void {
   const id: unknown = Office.context.document?.settings?.get(DEFAULT_TEMPLATE_SETTING);
   setDefaultTemplate(typeof id === "string" && id.trim() !== "" ? id : null);
+}
+
+/** The language the user chose in the pane (kept per user in OfficeRuntime.storage), so KPI.EXPLAIN follows it. */
+function readLanguageChoice(): void {
+  if (typeof OfficeRuntime === "undefined" || !OfficeRuntime.storage) return;
+  OfficeRuntime.storage
+    .getItem(LANGUAGE_STORAGE_KEY)
+    .then((lang) => {
+      if (lang === "zh" || lang === "en") setLanguageOverride(lang);
+    })
+    .catch(() => undefined);
 }
 
 /**
@@ -33,7 +49,7 @@ function showPane(): void {
     import(/* webpackChunkName: "details" */ "../catalog/details"),
   ])
     .then(([app, details]) => {
-      details.attachDetails(defaultCatalog());
+      details.attachDetails(catalog());
       app.renderPane(root, currentLang());
     })
     .catch((e: unknown) => {
@@ -63,6 +79,7 @@ if (typeof Office === "undefined") {
 } else {
   void Office.onReady(() => {
     readDefaultTemplate();
+    readLanguageChoice();
     watchVisibility();
   });
 }

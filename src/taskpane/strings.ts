@@ -2,6 +2,9 @@
 // braces are filled by `paneText`.
 import type { Lang } from "../catalog/types";
 
+/** Where the pane keeps the user's language choice in OfficeRuntime.storage (per user, never in the document). */
+export const LANGUAGE_STORAGE_KEY = "kpi.language";
+
 export const PANE_KEYS = ["product_name", "template_count", "indicator_count", "pane_failed"] as const;
 
 export type PaneKey = (typeof PANE_KEYS)[number];

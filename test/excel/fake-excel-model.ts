@@ -405,6 +405,10 @@ export class FakeWorkbookModel {
   readonly formats = new FormatPool();
   protection: { protected: boolean; password?: string } = { protected: false };
   activeSheetId?: string;
+  /** Each sheet's selection by sheet id, as Range.select() leaves it (A1 where absent). */
+  readonly selections = new Map<string, Rect>();
+  /** Recalculations asked for through Application.calculate, in order ("Full", "Recalculate" …). */
+  readonly calculations: string[] = [];
   private nextSheetId = 1;
   private nextTableId = 1;
 
@@ -523,6 +527,37 @@ export class FakeWorkbookModel {
     };
     this.tables.push(table);
     return table;
+  }
+
+  /**
+   * Table rows appended below a table (TableRowCollection.add): the cells must be empty; each new row copies the
+   * number formats and formats of the table's last row, and validations and conditional formats that end on that
+   * row grow with the table, as Excel extends them.
+   */
+  appendTableRows(table: FakeTable, rows: unknown[][], year: number): void {
+    const sheet = this.sheetById(table.sheetId)!;
+    const { r2: last, c1, c2 } = table.rect;
+    const added: Rect = { r1: last + 1, c1, r2: last + rows.length, c2 };
+    for (const { cell } of sheet.cellsIn([added], false)) {
+      if (cell && (cell.value !== null || cell.formula !== undefined || cell.formulaR1C1 !== undefined))
+        throw officeError("NotImplemented", "The fake host does not shift cells below a table; they must be empty.");
+    }
+    rows.forEach((values, i) => {
+      for (let col = c1; col <= c2; col++) {
+        const above = sheet.cell(last, col);
+        const cell = sheet.touch(last + 1 + i, col);
+        if (above) Object.assign(cell, { numberFormat: above.numberFormat, format: above.format });
+        const v = values[col - c1];
+        if (v === null || v === undefined || v === "") continue;
+        const typed = typeLikeExcel(v, cell.numberFormat, year);
+        Object.assign(cell, { value: typed.value, formula: typed.formula, quotePrefix: typed.quotePrefix === true });
+      }
+    });
+    const grow = (rects: Rect[]) =>
+      rects.map((r) => (r.r2 === last && r.c1 >= c1 && r.c2 <= c2 ? { ...r, r2: added.r2 } : r));
+    for (const v of sheet.validations) v.rects = grow(v.rects);
+    for (const f of sheet.conditionalFormats) f.rects = grow(f.rects);
+    table.rect = { ...table.rect, r2: added.r2 };
   }
 
   /** Everything recorded about a sheet, as plain data: two snapshots are equal when nothing changed. */

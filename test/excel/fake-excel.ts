@@ -29,6 +29,8 @@ import {
   type FakeValidation,
   type Rect,
 } from "./fake-excel-model";
+import { r1c1ToA1 } from "../../src/sheets/a1";
+import { DEFAULT_FORMAT } from "./fake-excel-model";
 
 export * from "./fake-excel-model";
 
@@ -47,14 +49,17 @@ export interface ApiClass {
 
 export const API = {
   RequestContext: { nav: ["workbook"], methods: ["sync"] },
-  Workbook: { nav: ["worksheets", "names", "tables", "application", "protection"] },
-  Application: { methods: ["suspendApiCalculationUntilNextSync"] },
+  Workbook: { nav: ["worksheets", "names", "tables", "application", "protection"], methods: ["getSelectedRange"] },
+  Application: { methods: ["suspendApiCalculationUntilNextSync", "calculate"] },
   WorkbookProtection: { props: { protected: "r" }, methods: ["protect", "unprotect"] },
-  WorksheetCollection: { props: { items: "r" }, methods: ["add", "getItem", "getItemOrNullObject"] },
+  WorksheetCollection: {
+    props: { items: "r" },
+    methods: ["add", "getItem", "getItemOrNullObject", "getActiveWorksheet"],
+  },
   Worksheet: {
     props: { name: "rw", id: "r", position: "r" },
     nav: ["tables", "freezePanes", "pageLayout", "protection"],
-    methods: ["getRange", "getRangeByIndexes", "getRanges", "activate", "delete"],
+    methods: ["getRange", "getRangeByIndexes", "getRanges", "activate", "delete", "getUsedRangeOrNullObject"],
   },
   Range: {
     props: {
@@ -66,8 +71,8 @@ export const API = {
       rowCount: "r",
       columnCount: "r",
     },
-    nav: ["format", "dataValidation", "conditionalFormats"],
-    methods: ["merge"],
+    nav: ["format", "dataValidation", "conditionalFormats", "worksheet"],
+    methods: ["merge", "select", "getUsedRangeOrNullObject", "getMergedAreasOrNullObject", "unmerge", "clear"],
   },
   RangeAreas: { props: { address: "r" }, nav: ["format"] },
   RangeFormat: {
@@ -86,10 +91,15 @@ export const API = {
   ConditionalFormatRule: { props: { formula: "rw" } },
   ConditionalRangeFormat: { nav: ["fill"] },
   ConditionalRangeFill: { props: { color: "rw" } },
-  NamedItemCollection: { props: { items: "r" }, methods: ["add", "getItemOrNullObject"] },
-  NamedItem: { props: { name: "r", formula: "r", comment: "r" }, methods: ["delete"] },
+  NamedItemCollection: { props: { items: "r" }, methods: ["add", "getItem", "getItemOrNullObject"] },
+  NamedItem: { props: { name: "r", formula: "r", comment: "r" }, methods: ["delete", "getRange"] },
   TableCollection: { props: { items: "r" }, methods: ["add", "getItemOrNullObject"] },
-  Table: { props: { name: "rw", showFilterButton: "rw", showBandedRows: "rw", style: "rw" } },
+  Table: {
+    props: { name: "rw", showFilterButton: "rw", showBandedRows: "rw", style: "rw" },
+    nav: ["rows"],
+    methods: ["getRange"],
+  },
+  TableRowCollection: { methods: ["add"] },
   WorksheetFreezePanes: { load: false, methods: ["freezeAt", "freezeRows", "freezeColumns"] },
   PageLayout: {
     props: { orientation: "rw", paperSize: "rw", zoom: "rw" },
@@ -108,6 +118,7 @@ export const CLIENT_OBJECT_MEMBERS = { methods: ["load", "toJSON"], props: { isN
 
 /** The enums the writer reads from the global Excel, with the values @types/office-js gives them. */
 export const ENUMS = {
+  CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
   ConditionalFormatType: { custom: "Custom" },
   DataValidationOperator: { between: "Between", greaterThanOrEqualTo: "GreaterThanOrEqualTo" },
   DataValidationAlertStyle: { stop: "Stop", warning: "Warning", information: "Information" },
@@ -150,6 +161,8 @@ export class FakeApiError extends Error {
 export interface FakeExcelOptions {
   /** Excel on the web refuses larger requests: 5 MB. */
   requestLimitBytes?: number;
+  /** Excel on the web fails a sync whose response (the loaded properties, as JSON) is larger: 5 MB. */
+  responseLimitBytes?: number;
   /** The n-th sync (1-based, counted over the host's life) never settles. */
   hangOnSync?: number;
   /** Every sync fails as when the user is typing in a cell. */
@@ -164,6 +177,8 @@ export interface FakeRequest {
   calculationSuspended: boolean;
   /** Calls by member, e.g. "Range.values": 3. */
   members: Record<string, number>;
+  /** The response: UTF-8 bytes of the JSON of every property loaded (collections' items not counted). */
+  responseBytes?: number;
 }
 
 export interface FakeStats {
@@ -180,6 +195,11 @@ interface Op {
 
 const encoder = new TextEncoder();
 
+/** UTF-8 bytes of a loaded value's JSON. */
+function jsonBytes(value: unknown): number {
+  return value === undefined ? 0 : encoder.encode(JSON.stringify(value)).length;
+}
+
 export class FakeExcel {
   readonly model = new FakeWorkbookModel();
   readonly stats: FakeStats = { syncs: 0, apiCalls: 0, requests: [] };
@@ -188,7 +208,14 @@ export class FakeExcel {
   readonly targets = new WeakMap<object, FakeObject>();
 
   constructor(options: FakeExcelOptions = {}) {
-    this.options = { requestLimitBytes: 5 * 1024 * 1024, hangOnSync: 0, cellEditMode: false, year: 2026, ...options };
+    this.options = {
+      requestLimitBytes: 5 * 1024 * 1024,
+      responseLimitBytes: 5 * 1024 * 1024,
+      hangOnSync: 0,
+      cellEditMode: false,
+      year: 2026,
+      ...options,
+    };
   }
 
   /** The global `Excel` the writer uses: run and enums; anything else throws. */
@@ -344,6 +371,7 @@ abstract class FakeObject {
     const props = this.loadable(loadList(option));
     this.ctx.queueCall(`${this.cls}.load`, [props], () => {
       for (const p of props) this.loaded.set(p, this.read(p));
+      for (const p of props) this.ctx.responseBytes += jsonBytes(this.loaded.get(p));
     });
     return this.proxy;
   }
@@ -387,6 +415,8 @@ interface Cells {
 class FakeContext {
   open = true;
   queue: Op[] = [];
+  /** Bytes of the response to the request being run. */
+  responseBytes = 0;
   readonly proxy: object;
   private workbook?: FakeWorkbook;
 
@@ -445,6 +475,7 @@ class FakeContext {
         `The request payload size (${request.bytes} bytes) has exceeded the limit (${host.options.requestLimitBytes} bytes).`,
       );
     }
+    this.responseBytes = 0;
     for (const op of ops) {
       try {
         op.run();
@@ -452,6 +483,13 @@ class FakeContext {
         if (e instanceof FakeOfficeError) e.debugInfo.errorLocation = op.member;
         throw e;
       }
+    }
+    request.responseBytes = this.responseBytes;
+    if (this.responseBytes > host.options.responseLimitBytes) {
+      throw officeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size (${this.responseBytes} bytes) has exceeded the limit (${host.options.responseLimitBytes} bytes).`,
+      );
     }
   }
 }
@@ -477,6 +515,24 @@ class FakeWorkbook extends FakeObject {
     }
     return super.navigate(prop);
   }
+
+  /** The active sheet's selection (A1 until Range.select() chose another). */
+  getSelectedRange(): Excel.Range {
+    this.queue("getSelectedRange", []);
+    const sheet = () => activeSheet(this.model);
+    return new FakeRange(this.ctx, {
+      sheet,
+      rects: () => [this.model.selections.get(sheet().id) ?? { r1: 1, c1: 1, r2: 1, c2: 1 }],
+    }).proxy as Excel.Range;
+  }
+}
+
+function activeSheet(model: FakeWorkbookModel): FakeSheet {
+  return (
+    (model.activeSheetId ? model.sheetById(model.activeSheetId) : undefined) ??
+    model.sheets[0] ??
+    fail("ItemNotFound", "The workbook has no worksheet.")
+  );
 }
 
 class FakeApplication extends FakeObject implements Partial<Excel.Application> {
@@ -486,6 +542,15 @@ class FakeApplication extends FakeObject implements Partial<Excel.Application> {
 
   suspendApiCalculationUntilNextSync(): void {
     this.queue("suspendApiCalculationUntilNextSync", []);
+  }
+
+  /** Recorded in model.calculations (the fake does not calculate). */
+  calculate(calculationType: string): void {
+    this.queue("calculate", [calculationType], () => {
+      this.model.calculations.push(
+        checkOneOf(calculationType, ["Recalculate", "Full", "FullRebuild"], "calculation type"),
+      );
+    });
   }
 }
 
@@ -572,6 +637,11 @@ class FakeWorksheetCollection extends FakeObject {
     );
     this.queue("getItemOrNullObject", [key], () => ws.loaded.set("isNullObject", !this.model.sheet(key)));
     return ws.proxy as Excel.Worksheet;
+  }
+
+  getActiveWorksheet(): Excel.Worksheet {
+    this.queue("getActiveWorksheet", []);
+    return new FakeWorksheet(this.ctx, () => activeSheet(this.model)).proxy as Excel.Worksheet;
   }
 }
 
@@ -671,9 +741,51 @@ class FakeWorksheet extends FakeObject implements Partial<Excel.Worksheet> {
     });
   }
 
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Excel.Range {
+    return usedRange(this, "getUsedRangeOrNullObject", this.sheet, undefined, valuesOnly === true);
+  }
+
   delete(): void {
     this.queue("delete", [], () => this.model.deleteSheet(this.sheet()));
   }
+}
+
+/**
+ * Worksheet/Range.getUsedRangeOrNullObject: the smallest rectangle (inside `within`, when given) holding every cell
+ * with a value or formula (valuesOnly) or any cell written at all; a null object when there is none.
+ */
+function usedRange(
+  owner: FakeObject,
+  member: string,
+  sheet: () => FakeSheet,
+  within: (() => Rect) | undefined,
+  valuesOnly: boolean,
+): Excel.Range {
+  let found: Rect | undefined;
+  const range = new FakeRange(owner.ctx, {
+    sheet,
+    // A null object's cells are never read by correct code; A1 keeps a stray load from crashing the fake.
+    rects: () => [found ?? { r1: 1, c1: 1, r2: 1, c2: 1 }],
+  });
+  owner.ctx.queueCall(`${owner.cls}.${member}`, [valuesOnly], () => {
+    const limit = within?.();
+    found = undefined;
+    for (const { row, col, cell } of sheet().entries()) {
+      if (limit && (row < limit.r1 || row > limit.r2 || col < limit.c1 || col > limit.c2)) continue;
+      const hasValue = cell.formula !== undefined || cell.formulaR1C1 !== undefined || cell.value !== null;
+      if (valuesOnly && !hasValue) continue;
+      found = found
+        ? {
+            r1: Math.min(found.r1, row),
+            c1: Math.min(found.c1, col),
+            r2: Math.max(found.r2, row),
+            c2: Math.max(found.c2, col),
+          }
+        : { r1: row, c1: col, r2: row, c2: col };
+    }
+    range.loaded.set("isNullObject", found === undefined);
+  });
+  return range.proxy as Excel.Range;
 }
 
 class FakeRange extends FakeObject {
@@ -684,8 +796,29 @@ class FakeRange extends FakeObject {
     super(context, "Range");
   }
 
+  /** Selects the range (its sheet becomes the active one), as Excel's UI would show it. */
+  select(): void {
+    this.queue("select", [], () => {
+      const sheet = this.cells.sheet();
+      this.model.activeSheetId = sheet.id;
+      this.model.selections.set(sheet.id, { ...this.cells.rects()[0] });
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Excel.Range {
+    return usedRange(
+      this,
+      "getUsedRangeOrNullObject",
+      this.cells.sheet,
+      () => this.cells.rects()[0],
+      valuesOnly === true,
+    );
+  }
+
   protected override navigate(prop: string): FakeObject {
     switch (prop) {
+      case "worksheet":
+        return new FakeWorksheet(this.ctx, this.cells.sheet);
       case "format":
         return new FakeRangeFormat(this.ctx, this.cells);
       case "dataValidation":
@@ -696,13 +829,13 @@ class FakeRange extends FakeObject {
     return super.navigate(prop);
   }
 
-  private grid<T>(map: (cell: ReturnType<FakeSheet["cell"]>) => T): T[][] {
+  private grid<T>(map: (cell: ReturnType<FakeSheet["cell"]>, row: number, col: number) => T): T[][] {
     const sheet = this.cells.sheet();
     const [r] = this.cells.rects();
     const out: T[][] = [];
     for (let row = r.r1; row <= r.r2; row++) {
       const line: T[] = [];
-      for (let col = r.c1; col <= r.c2; col++) line.push(map(sheet.cell(row, col)));
+      for (let col = r.c1; col <= r.c2; col++) line.push(map(sheet.cell(row, col), row, col));
       out.push(line);
     }
     return out;
@@ -711,8 +844,6 @@ class FakeRange extends FakeObject {
   protected override read(prop: string): unknown {
     const sheet = this.cells.sheet();
     const [r] = this.cells.rects();
-    const a1 = (c: ReturnType<FakeSheet["cell"]>) =>
-      c?.formula ?? (c?.formulaR1C1 !== undefined ? "(R1C1)" : undefined);
     switch (prop) {
       case "address":
         return `${quoteSheetName(sheet.name)}!${rectAddress(r)}`;
@@ -726,7 +857,14 @@ class FakeRange extends FakeObject {
           c === undefined || c.formula !== undefined || c.formulaR1C1 !== undefined ? "" : (c.value ?? ""),
         );
       case "formulas":
-        return this.grid((c) => a1(c) ?? c?.value ?? "");
+        // A formula written in R1C1 reads back in A1 for its cell, as Excel gives it.
+        return this.grid(
+          (c, row, col) =>
+            c?.formula ??
+            (c?.formulaR1C1 !== undefined ? `=${r1c1ToA1(c.formulaR1C1.slice(1), row, col)}` : undefined) ??
+            c?.value ??
+            "",
+        );
       case "formulasR1C1":
         return this.grid((c) => c?.formulaR1C1 ?? c?.formula ?? c?.value ?? "");
       case "numberFormat":
@@ -800,6 +938,53 @@ class FakeRange extends FakeObject {
             Object.assign(cell, { value: null, formula: undefined, formulaR1C1: undefined });
         }
         sheet.merges.push(part);
+      }
+    });
+  }
+
+  /**
+   * The merged areas that intersect the range, whole; a null object when there are none. Past 512 areas Excel
+   * fails, as documented (the error code is the fake's guess).
+   */
+  getMergedAreasOrNullObject(): Excel.RangeAreas {
+    let found: Rect[] = [];
+    const areas = new FakeRangeAreas(this.ctx, { sheet: this.cells.sheet, rects: () => found });
+    this.queue("getMergedAreasOrNullObject", [], () => {
+      const [rect] = this.cells.rects();
+      found = this.cells
+        .sheet()
+        .merges.filter((m) => intersects(m, rect))
+        .map((m) => ({ ...m }));
+      if (found.length > 512) fail("GeneralException", "The range has more than 512 merged areas.");
+      areas.loaded.set("isNullObject", found.length === 0);
+    });
+    return areas.proxy as Excel.RangeAreas;
+  }
+
+  /** Splits every merged area that intersects the range. */
+  unmerge(): void {
+    this.queue("unmerge", [], () => {
+      const sheet = this.cells.sheet();
+      const [rect] = this.cells.rects();
+      sheet.guard([rect], "structure");
+      for (let i = sheet.merges.length - 1; i >= 0; i--)
+        if (intersects(sheet.merges[i], rect)) sheet.merges.splice(i, 1);
+    });
+  }
+
+  /** Clears contents (value, formula), formats (format, number format) or both ("All", the default). */
+  clear(applyTo: string = "All"): void {
+    this.queue("clear", [applyTo], () => {
+      const what = checkOneOf(applyTo, ["All", "Formats", "Contents"], "clear type");
+      const sheet = this.cells.sheet();
+      const rects = this.cells.rects();
+      if (what !== "Formats") sheet.guard(rects, "contents");
+      if (what !== "Contents") sheet.guard(rects, "format");
+      for (const { cell } of sheet.cellsIn(rects, false)) {
+        if (!cell) continue;
+        if (what !== "Formats")
+          Object.assign(cell, { value: null, formula: undefined, formulaR1C1: undefined, quotePrefix: false });
+        if (what !== "Contents") Object.assign(cell, { format: DEFAULT_FORMAT, numberFormat: "General" });
       }
     });
   }
@@ -1284,6 +1469,16 @@ class FakeNamedItemCollection extends FakeObject {
       .proxy as Excel.NamedItem;
   }
 
+  getItem(name: string): Excel.NamedItem {
+    this.queue("getItem", [name]);
+    return new FakeNamedItem(
+      this.ctx,
+      () =>
+        this.model.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ??
+        fail("ItemNotFound", `The name "${name}" does not exist.`),
+    ).proxy as Excel.NamedItem;
+  }
+
   getItemOrNullObject(name: string): Excel.NamedItem {
     const find = () => this.model.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
     const item = new FakeNamedItem(
@@ -1320,6 +1515,18 @@ class FakeNamedItem extends FakeObject {
       const r = this.record();
       this.model.names.splice(this.model.names.indexOf(r), 1);
     });
+  }
+
+  /** The range a name refers to; Excel refuses names that hold a constant or a formula. */
+  getRange(): Excel.Range {
+    this.queue("getRange", []);
+    const target = () => {
+      const r = this.record();
+      const sheet = r.sheetId ? this.model.sheetById(r.sheetId) : undefined;
+      if (!sheet || !r.rect) fail("InvalidOperation", `The name "${r.name}" does not refer to a range.`);
+      return { sheet, rect: r.rect };
+    };
+    return new FakeRange(this.ctx, { sheet: () => target().sheet, rects: () => [target().rect] }).proxy as Excel.Range;
   }
 }
 
@@ -1404,6 +1611,18 @@ class FakeTableObject extends FakeObject {
     super(context, "Table");
   }
 
+  /** The whole table: header row and data rows. */
+  getRange(): Excel.Range {
+    this.queue("getRange", []);
+    const sheet = () => this.model.sheetById(this.record().sheetId)!;
+    return new FakeRange(this.ctx, { sheet, rects: () => [{ ...this.record().rect }] }).proxy as Excel.Range;
+  }
+
+  protected override navigate(prop: string): FakeObject {
+    if (prop === "rows") return new FakeTableRowCollection(this.ctx, this.record);
+    return super.navigate(prop);
+  }
+
   readNow(prop: string): unknown {
     return this.read(prop);
   }
@@ -1431,6 +1650,37 @@ class FakeTableObject extends FakeObject {
         return;
     }
     super.write(prop, value);
+  }
+}
+
+class FakeTableRowCollection extends FakeObject {
+  constructor(
+    context: FakeContext,
+    readonly record: () => FakeTable,
+  ) {
+    super(context, "TableRowCollection");
+  }
+
+  /**
+   * Appends rows (index null or omitted) with `values`, as Excel does: the table grows, each new row takes the
+   * formats, validations and conditional formats of the row above. Refused on a protected sheet. The fake does
+   * not shift cells below the table, insert in the middle, or fill calculated columns.
+   */
+  add(index?: number | null, values?: unknown[][], alwaysInsert?: boolean): Excel.TableRow {
+    this.queue("add", [index, values, alwaysInsert], () => {
+      if (index !== undefined && index !== null)
+        throw new FakeApiError("The fake host only appends table rows (index null).");
+      const table = this.record();
+      const sheet = this.model.sheetById(table.sheetId)!;
+      sheet.guard([table.rect], "structure");
+      const cols = table.rect.c2 - table.rect.c1 + 1;
+      const rows = Array.isArray(values) ? values : [Array.from({ length: cols }, () => "")];
+      if (rows.length === 0 || rows.some((r) => !Array.isArray(r) || r.length !== cols))
+        fail("InvalidArgument", `Each added row needs ${cols} values.`);
+      this.model.appendTableRows(table, rows as unknown[][], this.host.options.year);
+    });
+    // The fake implements nothing of the row it would return: any use of it throws.
+    return strict("Excel.TableRow", {}) as unknown as Excel.TableRow;
   }
 }
 

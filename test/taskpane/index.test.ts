@@ -18,7 +18,7 @@ interface Page {
 }
 
 /** Stands in for the page: Office (shared runtime), document and window, with the pane shown or not. */
-function installPage(visible: boolean, setting: unknown = "support_kpi"): Page {
+function installPage(visible: boolean, setting: unknown = "support_kpi", storedLanguage?: string): Page {
   const page = {
     visibilityHandlers: [] as Handler[],
     documentListeners: [] as Array<() => void>,
@@ -31,6 +31,11 @@ function installPage(visible: boolean, setting: unknown = "support_kpi"): Page {
   page.window = { innerWidth: visible ? 300 : 0, innerHeight: visible ? 600 : 0 };
   let ready: () => void = () => undefined;
   page.ready = new Promise<void>((resolve) => (ready = resolve));
+  if (storedLanguage !== undefined) {
+    (globalThis as Record<string, unknown>).OfficeRuntime = {
+      storage: { getItem: (key: string) => Promise.resolve(key === "kpi.language" ? storedLanguage : null) },
+    };
+  }
   Object.assign(globalThis, {
     document: page.document,
     window: page.window,
@@ -72,7 +77,8 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  for (const name of ["document", "window", "Office"]) delete (globalThis as Record<string, unknown>)[name];
+  for (const name of ["document", "window", "Office", "OfficeRuntime"])
+    delete (globalThis as Record<string, unknown>)[name];
 });
 
 test("with the pane closed, reads the default template but loads no UI until the pane is shown", async () => {
@@ -130,4 +136,13 @@ test("a page that becomes visible without a visibility-mode event also shows the
   page.documentListeners.forEach((f) => f());
   await settle();
   expect(mockRenderPane).toHaveBeenCalledTimes(1);
+});
+
+test("hands the language the user chose in the pane (OfficeRuntime.storage) to the functions at start-up", async () => {
+  const page = installPage(false, null, "en");
+  const state = loadEntry();
+  await page.ready;
+  await settle();
+  expect(state.currentLang()).toBe("en");
+  state.setLanguageOverride(null);
 });
