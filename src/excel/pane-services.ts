@@ -17,7 +17,8 @@
 //          format.protection.locked, worksheet, select(), getUsedRangeOrNullObject()
 //   NamedItemCollection: load("items/name, items/formula"), getItem(); NamedItem: name, formula, getRange()
 //   TableCollection: load("items/name"); Table: name, getRange(), rows.add()
-//   and, to generate, what writeWorkbookPlan uses (write-plan.ts, write-sheet.ts).
+//   and, to generate, what writeWorkbookPlan uses (write-plan.ts, write-sheet.ts); to apply a template to a sheet
+//   HR already has and remove it again, what apply.ts uses (its own Excel.run per action).
 // Office (not Excel): Office.context.document.settings (get, set, saveAsync) and OfficeRuntime.storage
 // (getItem, setItem), in pane-settings.ts.
 import type { Lang, Text } from "../catalog/types";
@@ -27,6 +28,7 @@ import type { SheetKind } from "../sheets/plan";
 import type { Employee } from "../sheets/roster";
 import type { PaneServices } from "../taskpane/services";
 import { nameTarget } from "../apply/marker";
+import { applyToSheet, previewApply, readSheetForApply, removeApplied } from "./apply";
 import {
   parseAddress,
   readAssessments,
@@ -368,5 +370,9 @@ export function createPaneServices(options: PaneServiceOptions = {}): PaneServic
       return typeof id === "string" && id.trim() !== "" ? id : null;
     },
     saveDefaultTemplate: (templateId) => saveDefaultTemplate(templateId, options),
+    readSheetForApply: (useSelection) => readSheetForApply({ useSelection, timeoutMs: options.timeoutMs }),
+    previewApply: (sheet, template, choices) => previewApply(sheet, template, choices),
+    applyToSheet: (request) => applyToSheet({ timeoutMs: options.timeoutMs, ...request }),
+    removeApplied: () => removeApplied({ timeoutMs: options.timeoutMs }),
   };
 }

@@ -1,10 +1,11 @@
-// The pane's shell: the title, the language switch and the four views (模板库, 生成, 检查, 解释) as a Fluent
+// The pane's shell: the title, the language switch and the five views (模板库, 生成, 应用到现有表, 检查, 解释) as a Fluent
 // TabList. A view is mounted when first shown and stays mounted while hidden, so switching tabs keeps what was
 // typed or found.
 import { useEffect, useState } from "react";
 import { makeStyles, Select, Tab, TabList, Title3, tokens } from "@fluentui/react-components";
 import type { Lang, Template } from "../catalog/types";
 import { setLanguageOverride } from "../functions/state";
+import { ApplyView } from "./apply-view";
 import { CatalogView } from "./catalog-view";
 import { CheckView } from "./check-view";
 import { ErrorBar } from "./error-bar";
@@ -14,9 +15,9 @@ import { LangProvider } from "./lang";
 import { uiText } from "./messages";
 import { ServicesProvider, type PaneServices } from "./services";
 
-export type ViewName = "catalog" | "generate" | "check" | "explain";
+export type ViewName = "catalog" | "generate" | "apply" | "check" | "explain";
 
-const VIEWS: ViewName[] = ["catalog", "generate", "check", "explain"];
+const VIEWS: ViewName[] = ["catalog", "generate", "apply", "check", "explain"];
 
 const useStyles = makeStyles({
   pane: {
@@ -131,6 +132,8 @@ export function PaneApp({ services, templates, initialLang, initialView = "catal
                 />
               ) : v === "generate" ? (
                 <GenerateView templates={templates} templateId={templateId} onTemplateChange={setTemplateId} />
+              ) : v === "apply" ? (
+                <ApplyView templates={templates} templateId={templateId} onTemplateChange={setTemplateId} />
               ) : v === "check" ? (
                 <CheckView />
               ) : (

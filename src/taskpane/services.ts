@@ -2,13 +2,22 @@
 // Components never call Excel.* (or Office.*): the real implementation is src/excel/pane-services.ts
 // (createPaneServices); tests and the browser page hand in their own.
 import { createContext, useContext } from "react";
-import type { Lang } from "../catalog/types";
+import type { Lang, Template } from "../catalog/types";
+import type {
+  ApplyChoices,
+  ApplyOptions,
+  ApplyPreview,
+  ApplyResult,
+  RemoveResult,
+  SheetForApply,
+} from "../excel/apply";
 import type { GenerateRequest } from "../excel/generation";
 import type { AddEmployeesResult, CheckReport, GenerateResult, SelectedStaff } from "../excel/pane-services";
 import type { Explanation } from "../excel/score-explain";
 import type { Employee } from "../sheets/roster";
 
 export type { AddEmployeesResult, CheckReport, GenerateResult, SelectedStaff, Explanation, GenerateRequest };
+export type { ApplyChoices, ApplyOptions, ApplyPreview, ApplyResult, RemoveResult, SheetForApply };
 
 export interface PaneServices {
   /** Employees from the selected range (header row detected), or from the sheet's used range for one cell. */
@@ -36,6 +45,14 @@ export interface PaneServices {
   readDefaultTemplate(): string | null;
   /** Saves the workbook's default template, hands it to the KPI.* functions and recalculates them. */
   saveDefaultTemplate(templateId: string): Promise<void>;
+  /** Reads the active sheet (its used range, or only the selection) for applying a template to it. */
+  readSheetForApply(useSelection: boolean): Promise<SheetForApply>;
+  /** Detects the table, maps its headers and plans the added columns (pure: no Excel). */
+  previewApply(sheet: SheetForApply, template: Template, choices: ApplyChoices): ApplyPreview;
+  /** Re-reads the active sheet and writes the planned columns; throws ExcelApplyError when cells block it. */
+  applyToSheet(options: ApplyOptions): Promise<ApplyResult>;
+  /** Takes the applied columns off the active sheet again. */
+  removeApplied(): Promise<RemoveResult>;
 }
 
 const ServicesContext = createContext<PaneServices | null>(null);

@@ -6,6 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { attachDetails } from "../../src/catalog/details";
 import type { Lang } from "../../src/catalog/types";
+import { previewApply } from "../../src/excel/apply";
 import { catalog } from "../../src/functions/state";
 import { PaneApp, type ViewName } from "../../src/taskpane/pane";
 import type { PaneServices } from "../../src/taskpane/services";
@@ -29,6 +30,20 @@ export function fakeServices(overrides: Partial<PaneServices> = {}): FakeService
     saveLanguage: () => Promise.resolve(),
     readDefaultTemplate: () => null,
     saveDefaultTemplate: () => Promise.resolve(),
+    readSheetForApply: () => Promise.reject(new Error("no sheet set up")),
+    // The real planner (pure): tests hand in a sheet and see what the pane makes of it.
+    previewApply: (sheet, template, choices) => previewApply(sheet, template, choices),
+    applyToSheet: () => Promise.reject(new Error("no apply set up")),
+    removeApplied: () =>
+      Promise.resolve({
+        sheet: "Sheet1",
+        cleared: 0,
+        overrides: [],
+        warnings: [],
+        syncs: 0,
+        requestBytes: [],
+        responseBytes: 0,
+      }),
     ...overrides,
   };
   return Object.fromEntries(
