@@ -50,12 +50,12 @@ import { isKpiError } from "../engine/errors";
 import { catalog as defaultCatalog } from "../functions/state";
 import { columnLetter, columnNumber, r1c1ToA1 } from "../sheets/a1";
 import type { CellPlan, CellStyle } from "../sheets/plan";
-import { FONT, THEME } from "../sheets/theme";
+import { FONT } from "../sheets/theme";
 import { ExcelApplyError, isExcelApplyError } from "./apply-errors";
-import { ExcelWriteError, toExcelWriteError } from "./errors";
+import { ExcelWriteError, toExcelWriteError, timeoutError, withTimeout } from "./errors";
 import { REQUEST_BUDGET_BYTES, chunkRows, requestBytes } from "./payload";
 import { readActiveSheet, type ReadContext, type SheetForApply } from "./read-sheet";
-import { cellAreas, cellInput, officeColor, widthInPoints, writeSheet, type RequestBudget } from "./write-sheet";
+import { applyStyle, cellAreas, cellInput, widthInPoints, writeSheet, type RequestBudget } from "./write-sheet";
 import { DEFAULT_TIMEOUT_MS } from "./write-plan";
 
 export { type SheetForApply } from "./read-sheet";
@@ -150,18 +150,6 @@ export interface RemoveResult {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Running an action: one Excel.run, every sync with a time limit, errors typed
-
-function timeoutError(ms: number): ExcelWriteError {
-  return new ExcelWriteError("timeout", { seconds: Math.round(ms / 100) / 10 });
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(timeoutError(ms)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /** A read's request, estimated: a dozen loads and navigations. */
 const READ_BYTES = requestBytes(16);
@@ -376,8 +364,6 @@ export function formulaRuns(cells: CellPlan[]): { runs: Array<{ area: Area; r1c1
 // ---------------------------------------------------------------------------------------------------------------
 // Executing an ApplyPlan on the workbook
 
-const BORDER_COLOR = "#BFBFBF";
-const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
 /** Excel fails on very long multi-area addresses. */
 const MAX_ADDRESS_CHARS = 2000;
 /** Calls one style takes at most. */
@@ -391,35 +377,6 @@ function rangeOf(ws: Excel.Worksheet, a: Area): Excel.Range {
 
 function areaAddress(a: Area): string {
   return rangeText({ top: a.r1, left: a.c1, bottom: a.r2, right: a.c2 });
-}
-
-/**
- * The theme style of an added cell, as the generated sheets wear it, except the font name: added cells keep the
- * workbook's font (as src/xlsx/apply.ts keeps the workbook's base font).
- */
-function applyTheme(format: Excel.RangeFormat, style: CellStyle | undefined, areas: Area[]): void {
-  const theme = THEME[style?.style ?? "score"];
-  if (theme.size !== undefined) format.font.size = theme.size;
-  if (theme.bold) format.font.bold = true;
-  if (theme.color) format.font.color = officeColor(theme.color);
-  if (theme.fill) format.fill.color = officeColor(theme.fill);
-  if (theme.border) {
-    const inside = [
-      ...(areas.some((a) => a.c2 > a.c1) ? (["InsideVertical"] as const) : []),
-      ...(areas.some((a) => a.r2 > a.r1) ? (["InsideHorizontal"] as const) : []),
-    ];
-    for (const edge of [...EDGES, ...inside]) {
-      const border = format.borders.getItem(edge);
-      border.style = "Continuous";
-      border.color = BORDER_COLOR;
-      border.weight = "Thin";
-    }
-  }
-  if (theme.align)
-    format.horizontalAlignment = theme.align === "left" ? "Left" : theme.align === "center" ? "Center" : "Right";
-  format.verticalAlignment = "Center";
-  if (style?.wrap) format.wrapText = true;
-  format.protection.locked = theme.locked;
 }
 
 function addressChunks(areas: Area[]): Array<{ address: string; areas: Area[] }> {
@@ -460,7 +417,8 @@ async function queueCells(requests: Requests, ws: Excel.Worksheet, plan: ApplyPl
     const areas = cellAreas(cells);
     for (const chunk of addressChunks(areas)) {
       await requests.reserve(requestBytes(STYLE_CALLS, chunk.address));
-      applyTheme(ws.getRanges(chunk.address).format, style, chunk.areas);
+      // Added cells wear the generated sheets' theme but keep the workbook's font (as src/xlsx/apply.ts does).
+      applyStyle(ws.getRanges(chunk.address).format, style ?? { style: "score" }, null, chunk.areas);
     }
     if (style?.numFmt) {
       for (const a of areas) {

@@ -61,3 +61,17 @@ export function toExcelWriteError(e: unknown): ExcelWriteError {
   const detail = message && message !== excelCode ? `${excelCode}: ${message}` : excelCode;
   return new ExcelWriteError(BY_EXCEL_CODE[excelCode] ?? "excel_failed", { detail }, { excelCode, original: e });
 }
+
+/** The typed error for a sync (or Excel.run) that did not return within `ms`. */
+export function timeoutError(ms: number): ExcelWriteError {
+  return new ExcelWriteError("timeout", { seconds: Math.round(ms / 100) / 10 });
+}
+
+/** `promise`, or the typed "timeout" error when it does not settle within `ms` (a sync that never returns). */
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(timeoutError(ms)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -37,7 +37,7 @@ import {
   type CellArea,
   type SheetSnapshot,
 } from "./assessment-sheet";
-import { ExcelWriteError, toExcelWriteError } from "./errors";
+import { ExcelWriteError, toExcelWriteError, timeoutError, withTimeout } from "./errors";
 import { generationPlan, MAX_FORM_SHEETS, rulesSheetPlan, type GenerateRequest } from "./generation";
 import { checkInputs, type InputIssue } from "./input-check";
 import { isPaneServiceError, PaneServiceError } from "./pane-errors";
@@ -82,18 +82,6 @@ export interface CheckReport {
 
 /** Gives a sync (or Excel.run) its time limit: `await timed(context.sync())`. */
 type Timed = <T>(promise: Promise<T>) => Promise<T>;
-
-function timeoutError(ms: number): ExcelWriteError {
-  return new ExcelWriteError("timeout", { seconds: Math.round(ms / 100) / 10 });
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(timeoutError(ms)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * Runs one user action in one Excel.run. `timed` puts the time limit on each context.sync(); Excel.run not

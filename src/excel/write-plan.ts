@@ -3,7 +3,7 @@
 // roster of a few thousand employees). Existing sheets are never touched; new sheet, table and defined names are
 // unique ignoring case, and formulas follow their defined names when those had to change.
 import type { WorkbookPlan } from "../sheets/plan";
-import { ExcelWriteError, toExcelWriteError } from "./errors";
+import { ExcelWriteError, toExcelWriteError, withTimeout } from "./errors";
 import { chooseNames, renamePlan } from "./naming";
 import { REQUEST_BUDGET_BYTES, requestBytes } from "./payload";
 import { writeSheet, type RequestBudget } from "./write-sheet";
@@ -31,13 +31,6 @@ export interface WritePlanOptions {
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** Rejects with a "timeout" error if `promise` has not settled after `ms`. */
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new ExcelWriteError("timeout", { seconds: Math.round(ms / 100) / 10 })), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /** Counts and times out syncs; syncs early when the queued calls would pass the request budget. */
 class Requests implements RequestBudget {

@@ -116,10 +116,18 @@ function stackAreas(areas: Area[]): Area[] {
 
 const styleKey = (style: CellStyle | undefined) => `${style?.style ?? "text"}|${style?.wrap ? 1 : 0}`;
 
-/** Queues a theme style on a range's format. Cells are fresh, so only what differs from Excel's defaults is set. */
-function applyStyle(format: Excel.RangeFormat, style: CellStyle | undefined, font: string, areas: Area[]): void {
+/**
+ * Queues a theme style on a range's format. Cells are fresh, so only what differs from Excel's defaults is set.
+ * `font` null keeps the workbook's font (cells added to a sheet HR already has).
+ */
+export function applyStyle(
+  format: Excel.RangeFormat,
+  style: CellStyle | undefined,
+  font: string | null,
+  areas: Area[],
+): void {
   const theme = THEME[style?.style ?? "text"];
-  format.font.name = font;
+  if (font !== null) format.font.name = font;
   if (theme.size !== undefined) format.font.size = theme.size;
   if (theme.bold) format.font.bold = true;
   if (theme.color) format.font.color = officeColor(theme.color);
