@@ -52,10 +52,18 @@ import { columnLetter, columnNumber, r1c1ToA1 } from "../sheets/a1";
 import type { CellPlan, CellStyle } from "../sheets/plan";
 import { FONT } from "../sheets/theme";
 import { ExcelApplyError, isExcelApplyError } from "./apply-errors";
-import { ExcelWriteError, toExcelWriteError, timeoutError, withTimeout } from "./errors";
+import { ExcelWriteError, toExcelWriteError, runExcel, withTimeout } from "./errors";
 import { REQUEST_BUDGET_BYTES, chunkRows, requestBytes } from "./payload";
 import { readActiveSheet, type ReadContext, type SheetForApply } from "./read-sheet";
-import { applyStyle, cellAreas, cellInput, widthInPoints, writeSheet, type RequestBudget } from "./write-sheet";
+import {
+  addressChunks,
+  applyStyle,
+  cellAreas,
+  cellInput,
+  widthInPoints,
+  writeSheet,
+  type RequestBudget,
+} from "./write-sheet";
 import { DEFAULT_TIMEOUT_MS } from "./write-plan";
 
 export { type SheetForApply } from "./read-sheet";
@@ -188,20 +196,8 @@ async function runAction<T>(
   timeoutMs: number,
   batch: (context: Excel.RequestContext, requests: Requests) => Promise<T>,
 ): Promise<T> {
-  let started = false;
   try {
-    const run = Excel.run(async (context) => {
-      started = true;
-      return batch(context, new Requests(context, timeoutMs));
-    });
-    // Excel.run itself may never call back (Office not ready): give it the same time as one sync.
-    const notStarted = new Promise<never>((_resolve, reject) => {
-      const timer = setTimeout(() => {
-        if (!started) reject(timeoutError(timeoutMs));
-      }, timeoutMs);
-      void run.finally(() => clearTimeout(timer)).catch(() => undefined);
-    });
-    return await Promise.race([run, notStarted]);
+    return await runExcel(timeoutMs, (context) => batch(context, new Requests(context, timeoutMs)));
   } catch (e) {
     if (isExcelApplyError(e)) throw e;
     throw toExcelWriteError(e);
@@ -365,7 +361,6 @@ export function formulaRuns(cells: CellPlan[]): { runs: Array<{ area: Area; r1c1
 // Executing an ApplyPlan on the workbook
 
 /** Excel fails on very long multi-area addresses. */
-const MAX_ADDRESS_CHARS = 2000;
 /** Calls one style takes at most. */
 const STYLE_CALLS = 35;
 /** A1 formulas that do not fit one R1C1 string go in 2-D arrays of at most this size. */
@@ -373,23 +368,6 @@ const FORMULA_CHUNK_BYTES = REQUEST_BUDGET_BYTES / 4;
 
 function rangeOf(ws: Excel.Worksheet, a: Area): Excel.Range {
   return ws.getRangeByIndexes(a.r1 - 1, a.c1 - 1, a.r2 - a.r1 + 1, a.c2 - a.c1 + 1);
-}
-
-function areaAddress(a: Area): string {
-  return rangeText({ top: a.r1, left: a.c1, bottom: a.r2, right: a.c2 });
-}
-
-function addressChunks(areas: Area[]): Array<{ address: string; areas: Area[] }> {
-  const chunks: Array<{ address: string; areas: Area[] }> = [];
-  for (const a of areas) {
-    const next = areaAddress(a);
-    const last = chunks[chunks.length - 1];
-    if (last && last.address.length + 1 + next.length <= MAX_ADDRESS_CHARS) {
-      last.address += `,${next}`;
-      last.areas.push(a);
-    } else chunks.push({ address: next, areas: [a] });
-  }
-  return chunks;
 }
 
 interface Written {

@@ -67,6 +67,25 @@ export function timeoutError(ms: number): ExcelWriteError {
   return new ExcelWriteError("timeout", { seconds: Math.round(ms / 100) / 10 });
 }
 
+/**
+ * Runs `body` in one Excel.run. Excel.run itself may never call back (Office not ready, a dialog open): that
+ * times out like a sync would. Errors are left to the caller to type.
+ */
+export async function runExcel<T>(timeoutMs: number, body: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  let started = false;
+  const run = Excel.run(async (context) => {
+    started = true;
+    return body(context);
+  });
+  const notStarted = new Promise<never>((_resolve, reject) => {
+    const timer = setTimeout(() => {
+      if (!started) reject(timeoutError(timeoutMs));
+    }, timeoutMs);
+    void run.finally(() => clearTimeout(timer)).catch(() => undefined);
+  });
+  return Promise.race([run, notStarted]);
+}
+
 /** `promise`, or the typed "timeout" error when it does not settle within `ms` (a sync that never returns). */
 export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;

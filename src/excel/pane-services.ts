@@ -37,7 +37,7 @@ import {
   type CellArea,
   type SheetSnapshot,
 } from "./assessment-sheet";
-import { ExcelWriteError, toExcelWriteError, timeoutError, withTimeout } from "./errors";
+import { ExcelWriteError, toExcelWriteError, runExcel, withTimeout } from "./errors";
 import { generationPlan, MAX_FORM_SHEETS, rulesSheetPlan, type GenerateRequest } from "./generation";
 import { checkInputs, type InputIssue } from "./input-check";
 import { isPaneServiceError, PaneServiceError } from "./pane-errors";
@@ -91,19 +91,8 @@ async function runAction<T>(
   timeoutMs: number,
   batch: (context: Excel.RequestContext, timed: Timed) => Promise<T>,
 ): Promise<T> {
-  let started = false;
   try {
-    const run = Excel.run(async (context) => {
-      started = true;
-      return batch(context, (promise) => withTimeout(promise, timeoutMs));
-    });
-    const notStarted = new Promise<never>((_resolve, reject) => {
-      const timer = setTimeout(() => {
-        if (!started) reject(timeoutError(timeoutMs));
-      }, timeoutMs);
-      void run.finally(() => clearTimeout(timer)).catch(() => undefined);
-    });
-    return await Promise.race([run, notStarted]);
+    return await runExcel(timeoutMs, (context) => batch(context, (promise) => withTimeout(promise, timeoutMs)));
   } catch (e) {
     if (isPaneServiceError(e)) throw e;
     throw toExcelWriteError(e);

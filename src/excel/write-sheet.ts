@@ -61,7 +61,7 @@ function rangeOf(ws: Excel.Worksheet, a: Area): Excel.Range {
 }
 
 /** Comma-separated addresses for Worksheet.getRanges, in chunks Excel accepts. */
-function addressChunks(areas: Area[]): Array<{ address: string; areas: Area[] }> {
+export function addressChunks(areas: Area[]): Array<{ address: string; areas: Area[] }> {
   const chunks: Array<{ address: string; areas: Area[] }> = [];
   for (const a of areas) {
     const next = address(a);
